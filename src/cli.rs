@@ -1,0 +1,93 @@
+//! Command-line interface: clap types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use talkgraph::Format;
+use talkgraph::vocab::DEFAULT_BASE;
+
+/// Turn Markdown conference notes into a knowledge graph.
+///
+/// talkgraph reads notes (Hugo, Jekyll or Obsidian pages, plain README files), finds the
+/// conference, its talks, speakers, organizations, tools, books and links, resolves the same
+/// entity across notes, and writes the graph as RDF Turtle, JSON-LD or Graphviz DOT.
+#[derive(Debug, Parser)]
+#[command(name = "talkgraph", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  talkgraph export notes/ > graph.ttl\n  talkgraph export notes/ -f jsonld -o graph.jsonld\n  talkgraph export day3.md -f dot | dot -Tsvg > graph.svg"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export notes as a knowledge graph (Turtle, JSON-LD or DOT).
+    ///
+    /// Reads each PATH: a note, a folder (searched recursively for .md and .markdown files, in
+    /// sorted order) or `-` for standard input (the default). Warnings about what could not be
+    /// read go to standard error with file and line; a note that cannot be read at all is
+    /// skipped, and the exit status is then 1.
+    #[command(
+        after_help = "Exit status: 0 on success, 1 when a note could not be read or the output not written, 2 on usage errors."
+    )]
+    Export(ExportArgs),
+}
+
+/// Arguments of `talkgraph export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Notes to read: files, folders, or `-` for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [default: from the extension of --output, else turtle].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Write to FILE instead of standard output. The file is replaced only when the whole
+    /// export succeeded.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Namespace under which entity IRIs are minted (must end with `/`, `#` or `:`).
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    pub base: String,
+
+    /// Conference name for notes whose front matter names none.
+    #[arg(long, value_name = "NAME")]
+    pub event: Option<String>,
+
+    /// Stop at the first note that cannot be read, writing nothing.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Do not print warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// RDF Turtle.
+    Turtle,
+    /// JSON-LD with the talkgraph context.
+    Jsonld,
+    /// Graphviz DOT.
+    Dot,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Turtle => Format::Turtle,
+            FormatArg::Jsonld => Format::JsonLd,
+            FormatArg::Dot => Format::Dot,
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! JSON-LD: a compact, readable document with the talkgraph context, built from the same
+//! triples as the other RDF formats.
+
+use std::io::Write;
+
+use oxrdf::{Term, Triple};
+use serde_json::{Map, Value, json};
+
+use super::Exporter;
+use super::rdf;
+use crate::error::Error;
+use crate::graph::{EntityKind, KnowledgeGraph};
+use crate::vocab::{schema, tg, xsd};
+
+/// How a term's values are written.
+#[derive(Clone, Copy)]
+enum Values {
+    /// Plain strings are `xsd:string` literals.
+    Literal,
+    /// Strings are IRIs (`"@type": "@id"`).
+    Id,
+    /// Strings are literals of this datatype.
+    Typed(&'static str),
+}
+
+/// The context's property terms: (term, IRI, values).
+const TERMS: &[(&str, &str, Values)] = &[
+    ("name", schema::NAME, Values::Literal),
+    ("description", schema::DESCRIPTION, Values::Literal),
+    ("url", schema::URL, Values::Id),
+    ("startDate", schema::START_DATE, Values::Typed(xsd::DATE)),
+    ("additionalType", schema::ADDITIONAL_TYPE, Values::Id),
+    ("superEvent", schema::SUPER_EVENT, Values::Id),
+    ("subEvent", schema::SUB_EVENT, Values::Id),
+    ("performer", schema::PERFORMER, Values::Id),
+    ("affiliation", schema::AFFILIATION, Values::Id),
+    ("mentions", schema::MENTIONS, Values::Id),
+    ("workFeatured", schema::WORK_FEATURED, Values::Id),
+    ("recordedIn", schema::RECORDED_IN, Values::Id),
+    ("author", schema::AUTHOR, Values::Id),
+    ("codeRepository", schema::CODE_REPOSITORY, Values::Id),
+    ("targetProduct", schema::TARGET_PRODUCT, Values::Id),
+    ("publisher", schema::PUBLISHER, Values::Id),
+    ("sameAs", schema::SAME_AS, Values::Id),
+];
+
+/// Class terms: (term, IRI).
+fn class_terms() -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&str, &str)> = EntityKind::ALL
+        .iter()
+        .map(|k| {
+            let iri = rdf::class(*k);
+            (iri.strip_prefix(schema::NS).unwrap_or(iri), iri)
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Compacts an IRI against the vocabularies (`schema:`, `tg:`, `xsd:`).
+fn compact_vocab(iri: &str) -> String {
+    for (p, ns) in [("schema", schema::NS), ("tg", tg::NS), ("xsd", xsd::NS)] {
+        if let Some(local) = iri.strip_prefix(ns) {
+            return format!("{p}:{local}");
+        }
+    }
+    iri.to_owned()
+}
+
+/// The published JSON-LD context (`schema/context.jsonld`): vocabulary prefixes, class terms
+/// and property terms. Documents written by [`JsonLdExporter`] embed it.
+pub fn context() -> Value {
+    let mut ctx = Map::new();
+    ctx.insert("schema".into(), json!(schema::NS));
+    ctx.insert("tg".into(), json!(tg::NS));
+    ctx.insert("xsd".into(), json!(xsd::NS));
+    for (term, iri) in class_terms() {
+        ctx.insert(term.into(), json!(compact_vocab(iri)));
+    }
+    for (term, iri, values) in TERMS {
+        let def = match values {
+            Values::Literal => json!(compact_vocab(iri)),
+            Values::Id => json!({"@id": compact_vocab(iri), "@type": "@id"}),
+            Values::Typed(dt) => json!({"@id": compact_vocab(iri), "@type": compact_vocab(dt)}),
+        };
+        ctx.insert((*term).into(), def);
+    }
+    json!({ "@context": Value::Object(ctx) })
+}
+
+/// Writes JSON-LD: `{"@context": [context, kind prefixes], "@graph": [nodes]}`.
+///
+/// Entity IRIs are written as `person:antonio-cuni`, with one prefix per kind under the base.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonLdExporter;
+
+impl Exporter for JsonLdExporter {
+    fn export(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Error> {
+        let triples = rdf::triples(graph);
+        let kinds: Vec<(String, String)> = EntityKind::ALL
+            .iter()
+            .map(|k| (k.segment().to_owned(), format!("{}{}/", graph.base(), k.segment())))
+            .collect();
+        let compact_id = |iri: &str| -> String {
+            for (p, ns) in &kinds {
+                if let Some(local) = iri.strip_prefix(ns.as_str())
+                    && !local.is_empty() && !local.starts_with('/') {
+                        return format!("{p}:{local}");
+                    }
+            }
+            compact_vocab(iri)
+        };
+        let mut nodes = Vec::new();
+        for group in triples.chunk_by(|a, b| a.subject == b.subject) {
+            nodes.push(node(group, &compact_id));
+        }
+        let mut local = Map::new();
+        for (p, ns) in &kinds {
+            local.insert(p.clone(), json!(ns));
+        }
+        let ctx = context().get("@context").cloned().unwrap_or(Value::Null);
+        let doc = json!({ "@context": [ctx, Value::Object(local)], "@graph": nodes });
+        let mut out = out;
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    }
+}
+
+fn node(group: &[Triple], compact_id: &impl Fn(&str) -> String) -> Value {
+    let mut obj = Map::new();
+    let subject = match &group[0].subject {
+        oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    };
+    obj.insert("@id".into(), json!(compact_id(&subject)));
+    let classes = class_terms();
+    let types: Vec<Value> = group
+        .iter()
+        .filter(|t| t.predicate.as_str() == crate::vocab::rdf::TYPE)
+        .filter_map(|t| match &t.object {
+            Term::NamedNode(c) => Some(json!(
+                classes
+                    .iter()
+                    .find(|(_, iri)| *iri == c.as_str())
+                    .map_or_else(|| compact_vocab(c.as_str()), |(term, _)| (*term).to_owned())
+            )),
+            _ => None,
+        })
+        .collect();
+    if !types.is_empty() {
+        obj.insert("@type".into(), one_or_many(types));
+    }
+    // Properties in term order; `@id` and `@type` stay first (insertion order is kept).
+    let mut props: Vec<(&str, Vec<Value>)> = Vec::new();
+    for by_pred in group.chunk_by(|a, b| a.predicate == b.predicate) {
+        let p = by_pred[0].predicate.as_str();
+        if p == crate::vocab::rdf::TYPE {
+            continue;
+        }
+        let Some((term, _, values)) = TERMS.iter().find(|(_, iri, _)| *iri == p) else {
+            continue;
+        };
+        let vals = by_pred.iter().map(|t| value(&t.object, *values, compact_id)).collect();
+        props.push((term, vals));
+    }
+    props.sort_by(|a, b| a.0.cmp(b.0));
+    for (term, vals) in props {
+        obj.insert(term.into(), one_or_many(vals));
+    }
+    Value::Object(obj)
+}
+
+fn value(o: &Term, values: Values, compact_id: &impl Fn(&str) -> String) -> Value {
+    match (o, values) {
+        (Term::NamedNode(n), Values::Id) => json!(compact_id(n.as_str())),
+        (Term::NamedNode(n), _) => json!({"@id": compact_id(n.as_str())}),
+        (Term::Literal(l), _) if l.language().is_some() => {
+            json!({"@value": l.value(), "@language": l.language()})
+        }
+        (Term::Literal(l), Values::Literal) if l.datatype() == oxrdf::vocab::xsd::STRING => json!(l.value()),
+        (Term::Literal(l), Values::Typed(dt)) if l.datatype().as_str() == dt => json!(l.value()),
+        (Term::Literal(l), _) => json!({"@value": l.value(), "@type": compact_vocab(l.datatype().as_str())}),
+        (other, _) => json!(other.to_string()),
+    }
+}
+
+fn one_or_many(mut v: Vec<Value>) -> Value {
+    if v.len() == 1 { v.pop().unwrap_or(Value::Null) } else { Value::Array(v) }
+}

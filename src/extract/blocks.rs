@@ -1,0 +1,313 @@
+//! Turns pulldown-cmark's event stream into a flat list of text blocks.
+//!
+//! A block is a heading, a paragraph, a list item or a table cell. Its text is kept per source
+//! line as *shadow text*: inline markup removed, emphasis kept as `*`, and every link replaced
+//! by one private-use character (`U+E000 + index` into [`Block::links`]), so the recognizers can
+//! run regexes over a line and still know exactly where each link stands. Code blocks, HTML
+//! blocks, inline HTML (comments included) and image alt text outside links are never mined.
+
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
+use crate::markdown;
+
+/// First private-use code point used as a link placeholder.
+const MARK_BASE: u32 = 0xE000;
+/// Number of placeholders available (U+E000..=U+F8FF).
+const MARK_COUNT: usize = 0x1900;
+
+/// A link inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawLink {
+    /// Link text, markup removed, white space collapsed.
+    pub text: String,
+    /// Destination as written.
+    pub url: String,
+    /// 1-based line of the link.
+    pub line: u32,
+    /// `<a@b.c>` autolink.
+    pub email: bool,
+}
+
+/// What kind of block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    Item,
+    Cell,
+}
+
+/// One source line of a block, in shadow text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub text: String,
+    pub line: u32,
+}
+
+/// A heading, paragraph, list item or table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    pub line: u32,
+    pub lines: Vec<Line>,
+    pub links: Vec<RawLink>,
+}
+
+impl Block {
+    fn new(kind: BlockKind, line: u32) -> Self {
+        Self { kind, line, lines: vec![Line { text: String::new(), line }], links: Vec::new() }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let cur = &mut self.lines.last_mut().expect("a block has a line").text;
+        cur.extend(text.chars().map(|c| if is_mark(c) { '\u{FFFD}' } else { c }));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.links.is_empty() && self.lines.iter().all(|l| l.text.trim().is_empty())
+    }
+
+    /// The link a placeholder stands for.
+    pub fn link(&self, mark: char) -> Option<&RawLink> {
+        is_mark(mark).then(|| self.links.get((mark as u32 - MARK_BASE) as usize)).flatten()
+    }
+
+    /// The whole block as plain text: links replaced by their text, emphasis marks dropped,
+    /// lines joined by a space.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for (i, l) in self.lines.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            self.render_into(&l.text, &mut out);
+        }
+        out.trim().to_owned()
+    }
+
+    /// `text` (shadow text of this block) with links replaced by their text and `*` dropped.
+    pub fn render(&self, text: &str) -> String {
+        let mut out = String::new();
+        self.render_into(text, &mut out);
+        out
+    }
+
+    fn render_into(&self, text: &str, out: &mut String) {
+        for c in text.chars() {
+            match self.link(c) {
+                Some(l) => out.push_str(&l.text),
+                None if c == '*' => {}
+                None => out.push(c),
+            }
+        }
+    }
+}
+
+/// Is `c` a link placeholder?
+pub(crate) fn is_mark(c: char) -> bool {
+    (MARK_BASE..MARK_BASE + MARK_COUNT as u32).contains(&(c as u32))
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text` (lines end at `\n`, `\r\n` or a lone `\r`).
+    pub fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        Self { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> u32 {
+        let i = self.starts.partition_point(|&s| s <= offset);
+        u32::try_from(i).unwrap_or(u32::MAX)
+    }
+}
+
+/// Parses `text[start..]` into blocks, with lines counted over the whole `text`.
+pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
+    let body = &text[start..];
+    let line_at = |off: usize| index.line(start + off);
+    let mut blocks = Vec::new();
+    let mut cur: Option<Block> = None;
+    let mut link: Option<RawLink> = None;
+    let mut skip = 0usize;
+    let mut image = 0usize;
+
+    fn flush(cur: &mut Option<Block>, blocks: &mut Vec<Block>) {
+        if let Some(b) = cur.take()
+            && !b.is_empty() {
+                blocks.push(b);
+            }
+    }
+
+    for (event, range) in markdown::parser(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                flush(&mut cur, &mut blocks);
+                skip += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                skip = skip.saturating_sub(1);
+            }
+            _ if skip > 0 => {}
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut cur, &mut blocks);
+                cur = Some(Block::new(BlockKind::Heading(level as u8), line_at(range.start)));
+            }
+            Event::Start(Tag::Paragraph) => {
+                let reuse = matches!(&cur, Some(b) if b.kind == BlockKind::Item && b.is_empty());
+                if !reuse {
+                    flush(&mut cur, &mut blocks);
+                    cur = Some(Block::new(BlockKind::Paragraph, line_at(range.start)));
+                }
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut cur, &mut blocks);
+                cur = Some(Block::new(BlockKind::Item, line_at(range.start)));
+            }
+            Event::Start(Tag::TableCell) => {
+                flush(&mut cur, &mut blocks);
+                cur = Some(Block::new(BlockKind::Cell, line_at(range.start)));
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_))
+            | Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::List(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            )
+            | Event::Rule => flush(&mut cur, &mut blocks),
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                link = Some(RawLink {
+                    text: String::new(),
+                    url: dest_url.into_string(),
+                    line: line_at(range.start),
+                    email: link_type == LinkType::Email,
+                });
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(mut l) = link.take() {
+                    l.text = collapse(&l.text);
+                    let b = cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, l.line));
+                    if b.links.len() < MARK_COUNT {
+                        let mark = char::from_u32(MARK_BASE + b.links.len() as u32).unwrap_or('\u{FFFD}');
+                        b.links.push(l);
+                        b.lines.last_mut().expect("a block has a line").text.push(mark);
+                    } else {
+                        b.push_text(&l.text);
+                    }
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image += 1,
+            Event::End(TagEnd::Image) => image = image.saturating_sub(1),
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
+                if link.is_none() && image == 0
+                    && let Some(b) = cur.as_mut() {
+                        b.push_text("*");
+                    }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(l) = link.as_mut() {
+                    l.text.push_str(&t);
+                } else if image == 0 {
+                    cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, line_at(range.start))).push_text(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(l) = link.as_mut() {
+                    l.text.push(' ');
+                } else if let Some(b) = cur.as_mut() {
+                    b.lines.push(Line { text: String::new(), line: line_at(range.end) });
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut cur, &mut blocks);
+    blocks
+}
+
+/// Collapses runs of white space into one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        parse(text, 0, &LineIndex::new(text))
+    }
+
+    #[test]
+    fn links_become_marks_and_lines_are_kept() {
+        let b = blocks("# T\nby [A](https://a.example/) - Org\nsecond *line*\n");
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].kind, BlockKind::Heading(1));
+        assert_eq!(b[1].lines.len(), 2);
+        assert_eq!(b[1].lines[0].text, "by \u{E000} - Org");
+        assert_eq!(b[1].lines[1].line, 3);
+        assert_eq!(b[1].lines[1].text, "second *line*");
+        assert_eq!(b[1].links[0].url, "https://a.example/");
+        assert_eq!(b[1].plain(), "by A - Org second line");
+    }
+
+    #[test]
+    fn code_html_and_comments_are_not_mined() {
+        let b = blocks(
+            "```\n[x](https://x.example/)\n```\n<!-- [y](https://y.example/) -->\n\ntext <!-- [z](https://z.example/) --> end\n",
+        );
+        assert_eq!(b.len(), 1);
+        assert!(b[0].links.is_empty());
+        assert_eq!(b[0].plain().split_whitespace().collect::<Vec<_>>(), ["text", "end"]);
+    }
+
+    #[test]
+    fn tight_and_loose_list_items() {
+        let b = blocks("- [a](https://a.example/) - x\n- b\n\n1. c\n\n   d\n");
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.plain())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Item, "a - x".to_owned()),
+                (BlockKind::Item, "b".to_owned()),
+                (BlockKind::Item, "c".to_owned()),
+                (BlockKind::Paragraph, "d".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_lines() {
+        let idx = LineIndex::new("a\r\nb\rc\n");
+        assert_eq!((idx.line(0), idx.line(3), idx.line(5)), (1, 2, 3));
+    }
+
+    #[test]
+    fn private_use_characters_in_input_are_not_links() {
+        let b = blocks("x \u{E000} y");
+        assert!(b[0].link(b[0].lines[0].text.chars().nth(2).unwrap_or(' ')).is_none());
+    }
+}

@@ -1,0 +1,219 @@
+//! Bylines: `by A and B - Org - a@b.example - [slides](...)`, `**Speaker:** Name (Org)`,
+//! `Presented by [Name](https://...)`, `Speakers: A, B & C`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{Block, RawLink, is_mark};
+use crate::model::{Material, MaterialKind, Org, Speaker};
+
+/// What a byline paragraph yields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Byline {
+    pub speakers: Vec<Speaker>,
+    pub materials: Vec<Material>,
+    /// Parts that could not be read (for diagnostics).
+    pub leftovers: Vec<String>,
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_]*(?:by|presented\s+by|speakers?\s*:|speaker\(s\)\s*:)[\s*_:]*").expect("valid regex")
+});
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[-–—·|]\s+").expect("valid regex"));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:mailto:)?([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$")
+        .expect("valid regex")
+});
+static AFFILIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?)\s+(?:from|at|of|@)\s+(.+)$").expect("valid regex"));
+
+/// Does this line open a byline?
+pub(crate) fn is_byline(line: &str) -> bool {
+    MARKER.find(line).is_some_and(|m| m.end() > 0 && line[m.end()..].chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// The kind of a typed link, from its text (`slides`, `video`, `repo`, ...).
+pub(crate) fn material_kind(text: &str) -> Option<MaterialKind> {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    Some(match t.as_str() {
+        "slides" | "slide" | "deck" | "slide deck" | "slides pdf" | "presentation" | "slides here" => {
+            MaterialKind::Slides
+        }
+        "video" | "recording" | "youtube" | "watch" | "talk video" | "vimeo" => MaterialKind::Recording,
+        "repo" | "repository" | "code" | "source" | "source code" | "github" | "github repo" | "demo code" => {
+            MaterialKind::Repository
+        }
+        _ => return None,
+    })
+}
+
+/// Reads a byline paragraph; `None` when its first line names no speaker.
+pub(crate) fn parse(block: &Block) -> Option<Byline> {
+    let first = block.lines.first()?;
+    let m = MARKER.find(&first.text)?;
+    let rest = first.text[m.end()..].replace('*', "");
+    let mut out = Byline::default();
+    let mut segments = SEPARATOR.split(rest.trim());
+    let people = segments.next()?;
+    for piece in split_people(people) {
+        if let Some(s) = speaker(block, piece, first.line) {
+            out.speakers.push(s);
+        } else if !piece.trim().is_empty() {
+            out.leftovers.push(block.render(piece));
+        }
+    }
+    if out.speakers.is_empty() {
+        return None;
+    }
+    let mut orgs = Vec::new();
+    for seg in segments {
+        let seg = seg.trim().trim_end_matches(['.', ',', ';']);
+        let marks: Vec<&RawLink> = seg.chars().filter_map(|c| block.link(c)).collect();
+        let bare: String = seg.chars().filter(|c| !is_mark(*c) && !c.is_whitespace() && *c != ',').collect();
+        if !marks.is_empty() && bare.is_empty() {
+            for l in marks {
+                if let Some(e) = email_of(l) {
+                    set_email(&mut out.speakers, e);
+                } else if let Some(kind) = material_kind(&l.text) {
+                    out.materials.push(Material { kind, url: l.url.clone(), line: l.line });
+                } else {
+                    orgs.push(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
+                }
+            }
+        } else if let Some(c) = EMAIL.captures(seg) {
+            set_email(&mut out.speakers, c[1].to_owned());
+        } else if seg.starts_with('@') && !seg.contains(' ') {
+            // A social handle: nothing to record.
+        } else if let Some(org) = org_text(block, seg, first.line) {
+            orgs.push(org);
+        } else if !seg.is_empty() {
+            out.leftovers.push(block.render(seg));
+        }
+    }
+    for s in &mut out.speakers {
+        if s.orgs.is_empty() {
+            s.orgs.clone_from(&orgs);
+        }
+    }
+    // Later lines: `Slides: [here](...)`, `📊 [slides](...)`, `[Video](...)`.
+    for line in &block.lines[1..] {
+        let lower = block.render(&line.text).to_lowercase();
+        for l in line.text.chars().filter_map(|c| block.link(c)) {
+            let kind = material_kind(&l.text).or_else(|| {
+                let context = lower.replace(&l.text.to_lowercase(), " ");
+                ["slides", "slide", "video", "recording", "repo", "code"]
+                    .iter()
+                    .find(|w| context.contains(*w))
+                    .and_then(|w| material_kind(w))
+            });
+            match kind {
+                Some(kind) => out.materials.push(Material { kind, url: l.url.clone(), line: l.line }),
+                None => out.leftovers.push(l.text.clone()),
+            }
+        }
+    }
+    Some(out)
+}
+
+fn email_of(l: &RawLink) -> Option<String> {
+    if l.email {
+        return Some(l.url.trim_start_matches("mailto:").to_owned());
+    }
+    l.url.starts_with("mailto:").then(|| EMAIL.captures(&l.url).map(|c| c[1].to_owned())).flatten()
+}
+
+fn set_email(speakers: &mut [Speaker], email: String) {
+    if let Some(s) = speakers.iter_mut().rev().find(|s| s.email.is_none()) {
+        s.email = Some(email);
+    }
+}
+
+/// Splits `A, B & C` / `A and B` at the top level (not inside parentheses).
+fn split_people(s: &str) -> Vec<&str> {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+)").expect("valid regex"));
+    let mut out = Vec::new();
+    let (mut depth, mut start, mut i) = (0i32, 0usize, 0usize);
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth == 0 => {
+                if let Some(m) = SEP.find(&s[i..]) {
+                    out.push(&s[start..i]);
+                    i += m.end();
+                    start = i;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// One speaker: `[Name](url)`, `Name (Org)`, `Name (@handle)`, `Name from Org`.
+fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
+    static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*)\)\s*$").expect("valid regex"));
+    let mut piece = piece.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let mut orgs = Vec::new();
+    while let Some(c) = PAREN.captures(piece) {
+        let inner = c.get(2).map_or("", |m| m.as_str()).trim();
+        piece = c.get(1).map_or("", |m| m.as_str()).trim();
+        let is_handle = inner.starts_with('@') && !inner.contains(' ');
+        if !is_handle {
+            for part in inner.split([',', ';']) {
+                if let Some(o) = org_text(block, part.trim(), line) {
+                    orgs.push(o);
+                }
+            }
+        }
+    }
+    if let Some(c) = AFFILIATION.captures(piece)
+        && let Some(o) = org_text(block, &c[2], line) {
+            let name_part = c.get(1).map_or("", |m| m.as_str());
+            if looks_like_name(&block.render(name_part)) {
+                orgs.push(o);
+                piece = name_part;
+            }
+        }
+    let marks: Vec<&RawLink> = piece.chars().filter_map(|c| block.link(c)).collect();
+    let (name, url) = match marks.as_slice() {
+        [l] if piece.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace) => (l.text.clone(), Some(l.url.clone())),
+        _ => (block.render(piece).trim().to_owned(), None),
+    };
+    let url = url.filter(|u| !u.starts_with("mailto:"));
+    looks_like_name(&name).then_some(Speaker { name, url, orgs, email: None, line })
+}
+
+/// An organization named in text: `ClearBoxAI`, `[Codemotion](https://...)`.
+fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:from|at|@)\s+").expect("valid regex"));
+    let text = text.trim();
+    let text = LEAD.find(text).map_or(text, |m| &text[m.end()..]).trim();
+    let marks: Vec<&RawLink> = text.chars().filter_map(|c| block.link(c)).collect();
+    if let [l] = marks.as_slice()
+        && text.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace) {
+            return Some(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
+        }
+    let name = block.render(text).trim().to_owned();
+    let words = name.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && name.chars().next().is_some_and(char::is_alphanumeric)
+        && !EMAIL.is_match(&name)
+        && !name.contains("://");
+    ok.then_some(Org { name, url: None, line })
+}
+
+/// A person's name: one to six words, the first starting with a letter, no digits or URLs.
+pub(crate) fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>'))
+        && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}

@@ -1,0 +1,404 @@
+//! The body of a talk: linked tools and projects with their descriptions, repositories and
+//! publishers; books; Wikipedia people and concepts; slides and recordings; other pages.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{Block, RawLink, is_mark};
+use super::byline::{looks_like_name, material_kind};
+use crate::model::{Book, Link, Material, MaterialKind, Mention, Org, Tool};
+
+/// Link texts that name no entity: the link belongs to what stands before it.
+const GENERIC: &[&str] = &[
+    "github repo",
+    "repo",
+    "repository",
+    "slides",
+    "docs",
+    "documentation",
+    "here",
+    "this",
+    "link",
+    "this link",
+    "click here",
+    "source",
+    "code",
+    "source code",
+    "website",
+    "site",
+    "homepage",
+    "home page",
+    "github",
+    "gitlab",
+    "read more",
+    "more",
+    "paper",
+    "article",
+    "blog post",
+    "post",
+    "video",
+    "recording",
+    "demo",
+    "example",
+    "examples",
+    "pdf",
+    "notes",
+    "abstract",
+    "details",
+    "the docs",
+    "official site",
+    "project page",
+];
+
+/// Last words that make a link text a page title rather than a tool name.
+const PAGE_WORDS: &[&str] = &[
+    "page",
+    "site",
+    "website",
+    "blog",
+    "post",
+    "article",
+    "paper",
+    "docs",
+    "documentation",
+    "manifesto",
+    "announcement",
+    "thread",
+    "tweet",
+    "talk",
+    "video",
+    "slides",
+    "recording",
+    "newsletter",
+    "book",
+    "notes",
+];
+
+/// Is this link text generic (`github repo`, `here`, `slides`)?
+pub(crate) fn is_generic(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    t.is_empty() || GENERIC.contains(&t.as_str())
+}
+
+/// Mines one body block of a talk.
+pub(crate) fn mine(block: &Block, mentions: &mut Vec<Mention>, materials: &mut Vec<Material>) {
+    for line in &block.lines {
+        books(&line.text, line.line, mentions);
+        let text = line.text.as_str();
+        let mut last_tool: Option<usize> = None;
+        let mut prev_end = 0;
+        for (pos, c) in text.char_indices() {
+            let Some(link) = block.link(c) else { continue };
+            let before = &text[prev_end..pos];
+            let after = &text[pos + c.len_utf8()..];
+            prev_end = pos + c.len_utf8();
+            if link.email || !is_web(&link.url) {
+                continue;
+            }
+            if is_generic(&link.text) {
+                match material_kind(&link.text) {
+                    Some(MaterialKind::Repository) if last_tool.is_some() => {
+                        if let Some(Mention::Tool(t)) = last_tool.and_then(|i| mentions.get_mut(i)) {
+                            t.repository.get_or_insert_with(|| link.url.clone());
+                        }
+                    }
+                    Some(kind @ (MaterialKind::Slides | MaterialKind::Recording)) => {
+                        materials.push(Material { kind, url: link.url.clone(), line: link.line });
+                    }
+                    _ => mentions.push(Mention::Page(page(link))),
+                }
+                continue;
+            }
+            if let Some(title) = wikipedia_title(&link.url) {
+                let l = page(link);
+                mentions.push(if is_person_title(&title) { Mention::Person(l) } else { Mention::Concept(l) });
+                continue;
+            }
+            if by_before(before) {
+                let org = Org { name: link.text.clone(), url: Some(link.url.clone()), line: link.line };
+                if let Some(Mention::Tool(t)) = last_tool.and_then(|i| mentions.get_mut(i)) {
+                    t.publisher.get_or_insert_with(|| org.clone());
+                }
+                mentions.push(Mention::Organization(org));
+                continue;
+            }
+            if !is_tool_name(&link.text) {
+                mentions.push(Mention::Page(page(link)));
+                continue;
+            }
+            mentions.push(Mention::Tool(Tool {
+                name: link.text.clone(),
+                url: link.url.clone(),
+                description: description(block, after),
+                repository: None,
+                publisher: None,
+                line: link.line,
+            }));
+            last_tool = Some(mentions.len() - 1);
+        }
+    }
+}
+
+fn page(link: &RawLink) -> Link {
+    Link { text: link.text.clone(), url: link.url.clone(), line: link.line }
+}
+
+/// An absolute `http(s)` URL: the only links that become entities.
+/// (see `talkgraph::extract::is_web`)
+pub fn is_web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap_or(0) + 2
+}
+
+/// `... by ` / `released by ` just before a link.
+fn by_before(before: &str) -> bool {
+    static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
+    BY.is_match(before.trim_end_matches('*'))
+}
+
+/// A tool name is short: at most four words, 40 characters, no page-title last word.
+fn is_tool_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    (1..=4).contains(&words.len())
+        && text.chars().count() <= 40
+        && last.is_some_and(|l| !PAGE_WORDS.contains(&l.as_str()))
+        && !text.contains("://")
+}
+
+/// The description written after a tool's link: ` - text`, `: text`, `(text)`, ` is text.`
+fn description(block: &Block, after: &str) -> Option<String> {
+    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-–—:]\s+").expect("valid regex"));
+    static IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:is|are)\s+").expect("valid regex"));
+    static SKIP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:this|that|these|those|it|which|see|i\.e\.|e\.g\.|by|via|thanks|and|or|but|also)\b")
+            .expect("valid regex")
+    });
+    let mut parts = Vec::new();
+    let mut rest = after;
+    if let Some(inner) = rest.trim_start().strip_prefix('(') {
+        let close = matching_paren(inner)?;
+        let p = inner[..close].trim();
+        if !SKIP.is_match(p) && !p.is_empty() {
+            parts.push(p.to_owned());
+        }
+        rest = &inner[close + 1..];
+    }
+    if let Some(m) = DASH.find(rest) {
+        parts.push(cut_generic_tail(block, &rest[m.end()..]).to_owned());
+    } else if let Some(m) = IS.find(rest) {
+        let s = &rest[m.end()..];
+        let end = s.find(". ").map_or(s.len(), |i| i + 1);
+        parts.push(s[..end].to_owned());
+    }
+    let text =
+        parts.iter().map(|p| super::blocks::collapse(&block.render(p))).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+    let joined = text.join("; ");
+    let joined = joined.trim().trim_end_matches(['.', ',', ';', ':', ' ']).trim();
+    (!joined.is_empty()).then(|| joined.to_owned())
+}
+
+/// `desc - [github repo](...)` → `desc`: a trailing separator followed only by generic links.
+fn cut_generic_tail<'a>(block: &Block, s: &'a str) -> &'a str {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[-–—|·]\s+").expect("valid regex"));
+    for m in SEP.find_iter(s) {
+        let tail = &s[m.end()..];
+        let only_generic = tail
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | '(' | ')'))
+            .all(|c| block.link(c).is_some_and(|l| is_generic(&l.text)));
+        if only_generic && tail.chars().any(is_mark) {
+            return &s[..m.start()];
+        }
+    }
+    s
+}
+
+fn matching_paren(s: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `Ellen Ullman's book *Close to the Machine*`, `the book *T* by Name`.
+fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
+    static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
+            .expect("valid regex")
+    });
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(\p{Lu}[\p{L}\p{M}.\-']*(?:\s+\p{Lu}[\p{L}\p{M}.\-']*){0,3})",
+        )
+        .expect("valid regex")
+    });
+    let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
+    for c in POSSESSIVE.captures_iter(text) {
+        let author = clean(&c[1]);
+        out.push(Mention::Book(Book { title: clean(&c[2]), author: looks_like_name(&author).then_some(author), line }));
+    }
+    for c in BY.captures_iter(text) {
+        let author = clean(&c[2]);
+        out.push(Mention::Book(Book { title: clean(&c[1]), author: looks_like_name(&author).then_some(author), line }));
+    }
+}
+
+/// The article title of a Wikipedia URL (`Robert_Owen` → `Robert Owen`).
+pub(crate) fn wikipedia_title(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let (host, path) = rest.split_once('/')?;
+    let host = host.to_ascii_lowercase();
+    if !(host == "wikipedia.org" || host.ends_with(".wikipedia.org")) {
+        return None;
+    }
+    let title = path.strip_prefix("wiki/")?.split(['#', '?']).next()?;
+    let decoded = percent_decode(title).replace('_', " ");
+    let t = decoded.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Does a Wikipedia article title name a person? Two to five capitalized words (particles
+/// such as `van`, `de`, `y` allowed), no possessive, no concept noun; a qualifier in
+/// parentheses must not name a field (`(computer science)`).
+pub(crate) fn is_person_title(title: &str) -> bool {
+    const PARTICLES: &[&str] =
+        &["van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "y", "du", "bin", "al"];
+    const CONCEPT: &[&str] = &[
+        "framework",
+        "regulation",
+        "protection",
+        "data",
+        "law",
+        "effect",
+        "principle",
+        "model",
+        "language",
+        "protocol",
+        "system",
+        "theory",
+        "computing",
+        "programming",
+        "engineering",
+        "science",
+        "format",
+        "algorithm",
+        "foundation",
+        "project",
+        "software",
+        "description",
+        "resource",
+        "machine",
+        "society",
+        "university",
+        "company",
+        "corporation",
+        "institute",
+        "association",
+        "conference",
+        "test",
+        "problem",
+        "paradox",
+        "syndrome",
+        "architecture",
+        "network",
+        "web",
+        "internet",
+    ];
+    const FIELDS: &[&str] = &[
+        "computer science",
+        "psychology",
+        "programming",
+        "software",
+        "mathematics",
+        "physics",
+        "economics",
+        "philosophy",
+        "band",
+        "film",
+        "album",
+        "company",
+        "programming language",
+        "software engineering",
+    ];
+    let (name, qualifier) = match title.split_once(" (") {
+        Some((n, q)) => (n.trim(), Some(q.trim_end_matches(')').trim().to_lowercase())),
+        None => (title.trim(), None),
+    };
+    if qualifier.as_deref().is_some_and(|q| FIELDS.contains(&q)) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && !name.contains(['\'', '’', ',', ':', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.to_lowercase().as_str()))
+        && !words.iter().any(|w| CONCEPT.contains(&w.to_lowercase().trim_end_matches('s')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wikipedia_people_and_concepts() {
+        for p in
+            ["Robert Owen", "Edsger W. Dijkstra", "Margaret Hamilton (software engineer)", "Santiago Ramón y Cajal"]
+        {
+            assert!(is_person_title(p), "{p}");
+        }
+        for c in [
+            "Conway's law",
+            "Garbage collection (computer science)",
+            "Flow (psychology)",
+            "WebAssembly",
+            "Resource Description Framework",
+            "General Data Protection Regulation",
+            "Dunning–Kruger effect",
+        ] {
+            assert!(!is_person_title(c), "{c}");
+        }
+        assert_eq!(wikipedia_title("https://en.wikipedia.org/wiki/Robert_Owen").as_deref(), Some("Robert Owen"));
+        assert_eq!(
+            wikipedia_title("https://es.wikipedia.org/wiki/Santiago_Ram%C3%B3n_y_Cajal").as_deref(),
+            Some("Santiago Ramón y Cajal")
+        );
+        assert_eq!(wikipedia_title("https://example.org/wiki/X"), None);
+    }
+
+    #[test]
+    fn generic_texts() {
+        assert!(is_generic("github repo"));
+        assert!(is_generic(" Slides "));
+        assert!(!is_generic("vLLM"));
+        assert!(is_tool_name("AWS CodeDeploy"));
+        assert!(!is_tool_name("Hauki Tech GitHub page"));
+        assert!(!is_tool_name("manifesto italiano per l'uguaglianza delle ragazze e delle donne nella tecnologia"));
+    }
+}

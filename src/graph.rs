@@ -1,0 +1,274 @@
+//! The knowledge graph: a petgraph of resolved entities and typed relations, independent of
+//! any output format.
+//!
+//! Nodes are inserted in IRI order and edges in (source, relation, target) order, so node and
+//! edge indices, and every walk over them, are the same on every run.
+
+use std::collections::BTreeSet;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::TalkKind;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// The conference (`schema:Event`).
+    Event,
+    /// A talk (`schema:Event`, sub-event of the conference).
+    Talk,
+    /// A person (`schema:Person`).
+    Person,
+    /// An organization (`schema:Organization`).
+    Organization,
+    /// A tool or project (`schema:SoftwareApplication`).
+    Tool,
+    /// A source repository (`schema:SoftwareSourceCode`).
+    Repository,
+    /// Slides (`schema:PresentationDigitalDocument`).
+    Slides,
+    /// A recording (`schema:VideoObject`).
+    Recording,
+    /// A book (`schema:Book`).
+    Book,
+    /// Any other web page (`schema:WebPage`).
+    WebPage,
+    /// A concept linked to Wikipedia (`schema:Thing`).
+    Concept,
+}
+
+impl EntityKind {
+    /// All kinds, in declaration order.
+    pub const ALL: [EntityKind; 11] = [
+        EntityKind::Event,
+        EntityKind::Talk,
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Tool,
+        EntityKind::Repository,
+        EntityKind::Slides,
+        EntityKind::Recording,
+        EntityKind::Book,
+        EntityKind::WebPage,
+        EntityKind::Concept,
+    ];
+
+    /// The IRI path segment for this kind (`person`, `tool`, ...).
+    pub fn segment(self) -> &'static str {
+        match self {
+            EntityKind::Event => "event",
+            EntityKind::Talk => "talk",
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Tool => "tool",
+            EntityKind::Repository => "repository",
+            EntityKind::Slides => "slides",
+            EntityKind::Recording => "recording",
+            EntityKind::Book => "book",
+            EntityKind::WebPage => "webpage",
+            EntityKind::Concept => "concept",
+        }
+    }
+
+    /// A human label (`Person`, `Web page`, ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Event => "Conference",
+            EntityKind::Talk => "Talk",
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Tool => "Tool",
+            EntityKind::Repository => "Repository",
+            EntityKind::Slides => "Slides",
+            EntityKind::Recording => "Recording",
+            EntityKind::Book => "Book",
+            EntityKind::WebPage => "Web page",
+            EntityKind::Concept => "Concept",
+        }
+    }
+}
+
+/// Where a statement came from: a note and a 1-based line (0: the note as a whole).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    /// The note's path.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// A resolved entity: everything the notes said about it, merged.
+///
+/// Properties are sets: two notes that name a person differently contribute both names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its IRI, minted from kind and key (see [`crate::resolve`]).
+    pub iri: String,
+    /// Names as written.
+    pub names: BTreeSet<String>,
+    /// Links (homepage, tool page, slides URL...), as written.
+    pub urls: BTreeSet<String>,
+    /// Descriptions.
+    pub descriptions: BTreeSet<String>,
+    /// Dates (`YYYY-MM-DD`).
+    pub dates: BTreeSet<String>,
+    /// Talk kinds (talks only).
+    pub talk_kinds: BTreeSet<TalkKind>,
+    /// E-mail addresses (personal data: not exported by default).
+    pub emails: BTreeSet<String>,
+    /// Equivalent resources elsewhere (Wikipedia articles).
+    pub same_as: BTreeSet<String>,
+    /// Where it was found.
+    pub sources: BTreeSet<Source>,
+}
+
+impl Entity {
+    /// An entity with no properties yet.
+    pub fn new(kind: EntityKind, iri: String) -> Self {
+        Self {
+            kind,
+            iri,
+            names: BTreeSet::new(),
+            urls: BTreeSet::new(),
+            descriptions: BTreeSet::new(),
+            dates: BTreeSet::new(),
+            talk_kinds: BTreeSet::new(),
+            emails: BTreeSet::new(),
+            same_as: BTreeSet::new(),
+            sources: BTreeSet::new(),
+        }
+    }
+
+    /// The name to show: the one with most non-ASCII letters (accents kept), then the longest,
+    /// then the first in order. Falls back to the IRI.
+    pub fn label(&self) -> &str {
+        self.names
+            .iter()
+            .max_by(|a, b| {
+                let score = |s: &str| (s.chars().filter(|c| !c.is_ascii()).count(), s.chars().count());
+                score(a).cmp(&score(b)).then_with(|| b.cmp(a))
+            })
+            .map_or(self.iri.as_str(), String::as_str)
+    }
+
+    /// Adds everything `other` holds.
+    pub fn merge(&mut self, other: Entity) {
+        self.names.extend(other.names);
+        self.urls.extend(other.urls);
+        self.descriptions.extend(other.descriptions);
+        self.dates.extend(other.dates);
+        self.talk_kinds.extend(other.talk_kinds);
+        self.emails.extend(other.emails);
+        self.same_as.extend(other.same_as);
+        self.sources.extend(other.sources);
+    }
+}
+
+/// A typed relation between two entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    /// Talk → conference (`schema:superEvent`; `schema:subEvent` back).
+    SuperEvent,
+    /// Talk → speaker (`schema:performer`).
+    Performer,
+    /// Person → organization (`schema:affiliation`).
+    Affiliation,
+    /// Talk → anything it mentions (`schema:mentions`).
+    Mentions,
+    /// Talk → its slides or repository (`schema:workFeatured`).
+    WorkFeatured,
+    /// Talk → its recording (`schema:recordedIn`).
+    RecordedIn,
+    /// Book → author (`schema:author`).
+    Author,
+    /// Repository → the tool built from it (`schema:targetProduct`).
+    TargetProduct,
+    /// Tool → organization that released it (`schema:publisher`).
+    Publisher,
+}
+
+impl Relation {
+    /// A short label (`performer`, `mentions`, ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::SuperEvent => "part of",
+            Relation::Performer => "speaker",
+            Relation::Affiliation => "affiliation",
+            Relation::Mentions => "mentions",
+            Relation::WorkFeatured => "features",
+            Relation::RecordedIn => "recorded in",
+            Relation::Author => "author",
+            Relation::TargetProduct => "builds",
+            Relation::Publisher => "publisher",
+        }
+    }
+}
+
+/// An edge: a relation and where it was stated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// The relation.
+    pub relation: Relation,
+    /// Where it was found.
+    pub sources: BTreeSet<Source>,
+}
+
+/// Entities and relations, built by [`crate::resolve::Resolver`].
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: DiGraph<Entity, Edge>,
+    base: String,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from entities sorted by IRI and edges sorted by (source, relation, target)
+    /// given as indices into `entities`.
+    pub(crate) fn from_sorted(base: String, entities: Vec<Entity>, edges: Vec<(usize, usize, Edge)>) -> Self {
+        let mut graph = DiGraph::with_capacity(entities.len(), edges.len());
+        for e in entities {
+            graph.add_node(e);
+        }
+        for (a, b, e) in edges {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
+        }
+        Self { graph, base }
+    }
+
+    /// The base IRI the entity IRIs were minted under.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The underlying petgraph, for graph algorithms.
+    pub fn petgraph(&self) -> &DiGraph<Entity, Edge> {
+        &self.graph
+    }
+
+    /// Entities in IRI order.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.graph.node_weights()
+    }
+
+    /// Relations as (source, edge, target), ordered by source IRI, relation, target IRI.
+    pub fn relations(&self) -> impl Iterator<Item = (&Entity, &Edge, &Entity)> {
+        self.graph.raw_edges().iter().map(|e| (&self.graph[e.source()], &e.weight, &self.graph[e.target()]))
+    }
+
+    /// The entity with this IRI.
+    pub fn find(&self, iri: &str) -> Option<&Entity> {
+        let nodes = self.graph.raw_nodes();
+        nodes.binary_search_by(|n| n.weight.iri.as_str().cmp(iri)).ok().map(|i| &nodes[i].weight)
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}

@@ -1,0 +1,15 @@
+#![doc = include_str!("../README.md")]
+
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod input;
+pub mod markdown;
+pub mod model;
+pub mod resolve;
+pub mod vocab;
+
+pub use error::{Diagnostic, Error, Severity};
+pub use export::{Exporter, Format};
+pub use graph::KnowledgeGraph;

@@ -1,0 +1,120 @@
+//! The real binary: help, exit statuses, standard input, `-o`, determinism.
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::common::{root, seed_path};
+
+fn talkgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_talkgraph")).args(args).current_dir(root()).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("talkgraph-it-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+#[test]
+fn help_reads_like_a_unix_tool() {
+    let o = talkgraph(&["--help"]);
+    assert!(o.status.success());
+    let h = stdout(&o);
+    assert!(h.contains("Usage: talkgraph") && h.contains("export"), "{h}");
+    let o = talkgraph(&["export", "--help"]);
+    let h = stdout(&o);
+    for flag in ["--format", "--output", "--base", "--event", "turtle", "jsonld", "dot", "Exit status"] {
+        assert!(h.contains(flag), "export --help lacks {flag}:\n{h}");
+    }
+    assert!(talkgraph(&["--version"]).status.success());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(talkgraph(&["export", "--format", "xml", "samples"]).status.code(), Some(2));
+    assert_eq!(talkgraph(&["frobnicate"]).status.code(), Some(2));
+    let o = talkgraph(&["export", "samples", "--base", "not an iri"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("base"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_path_is_reported_the_rest_is_exported_and_the_status_is_1() {
+    let o = talkgraph(&["export", "samples", "no/such/notes.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no/such/notes.md"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Antonio Cuni"), "the seed is still exported");
+}
+
+#[test]
+fn folder_file_and_stdin_give_the_same_turtle() {
+    let folder = talkgraph(&["export", "samples"]);
+    assert!(folder.status.success(), "{}", stderr(&folder));
+    let file = talkgraph(&["export", "samples/pycon-it-2024-day3.md", "--format", "turtle"]);
+    assert_eq!(stdout(&folder), stdout(&file));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talkgraph"))
+        .args(["export", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().expect("stdin").write_all(&fs::read(seed_path()).expect("seed")).expect("write");
+    let piped = child.wait_with_output().expect("finishes");
+    assert_eq!(stdout(&folder), String::from_utf8(piped.stdout).expect("UTF-8"));
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    for f in ["turtle", "jsonld", "dot"] {
+        let a = talkgraph(&["export", "samples", "-f", f]);
+        let b = talkgraph(&["export", "samples", "-f", f]);
+        assert!(a.status.success());
+        assert_eq!(a.stdout, b.stdout, "{f}");
+    }
+}
+
+#[test]
+fn output_file_takes_its_format_from_the_extension_and_leaves_no_temporary_file() {
+    let dir = temp_dir("out");
+    let out = dir.join("graph.jsonld");
+    let o = talkgraph(&["export", "samples", "-o", out.to_str().expect("UTF-8 path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let written = fs::read_to_string(&out).expect("written");
+    assert!(written.trim_start().starts_with('{') && written.contains("\"@context\""));
+    let names: Vec<_> = fs::read_dir(&dir).expect("dir").map(|e| e.expect("e").file_name()).collect();
+    assert_eq!(names.len(), 1, "only the output remains: {names:?}");
+}
+
+#[test]
+fn a_failed_strict_run_leaves_an_existing_output_untouched() {
+    let dir = temp_dir("strict");
+    let out = dir.join("graph.ttl");
+    fs::write(&out, "previous export\n").expect("write");
+    let o = talkgraph(&["export", "--strict", "no/such/dir", "samples", "-o", out.to_str().expect("UTF-8 path")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&out).expect("still there"), "previous export\n");
+    let o = talkgraph(&["export", "samples", "-o", dir.join("missing/graph.ttl").to_str().expect("UTF-8 path")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing"), "{}", stderr(&o));
+}
+
+#[test]
+fn event_flag_names_the_conference_when_front_matter_does_not() {
+    let dir = temp_dir("event");
+    fs::write(dir.join("n.md"), "# [TALK] Solo\nby Ada Lovelace\n").expect("write");
+    let o = talkgraph(&["export", dir.to_str().expect("UTF-8"), "--event", "EuroPython 2025"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ttl = stdout(&o);
+    assert!(ttl.contains("event:europython-2025") && ttl.contains("\"EuroPython 2025\""), "{ttl}");
+}

@@ -1,0 +1,53 @@
+//! Golden files: each note in `samples/` beside its expected `.ttl`, `.jsonld` and `.dot`.
+//! `UPDATE_GOLDEN=1 cargo test` rewrites them; read the diff before committing.
+
+use std::fs;
+use std::path::Path;
+
+use talkgraph::Format;
+
+use crate::common::{export, graph_of_file, root};
+
+fn check(expected_path: &Path, got: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::write(expected_path, got).expect("write golden file");
+        return;
+    }
+    let expected = fs::read_to_string(expected_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1 to create it)", expected_path.display()));
+    if expected != got {
+        let line = expected.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{} differs from the export, first at line {}:\nexpected: {:?}\n     got: {:?}\n(UPDATE_GOLDEN=1 rewrites it)",
+            expected_path.display(),
+            line + 1,
+            expected.lines().nth(line),
+            got.lines().nth(line),
+        );
+    }
+}
+
+#[test]
+fn samples_match_their_golden_files() {
+    let dir = root().join("samples");
+    let mut notes: Vec<_> = fs::read_dir(&dir)
+        .expect("samples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| talkgraph::input::is_note(p))
+        .collect();
+    notes.sort();
+    assert!(!notes.is_empty(), "samples/ holds notes");
+    for note in notes {
+        let graph = graph_of_file(&note);
+        for format in [Format::Turtle, Format::JsonLd, Format::Dot] {
+            check(&note.with_extension(format.extension()), &export(&graph, format));
+        }
+    }
+}
+
+#[test]
+fn published_context_is_the_one_the_exporter_embeds() {
+    let mut got = serde_json::to_string_pretty(&talkgraph::export::context()).expect("serializable");
+    got.push('\n');
+    check(&root().join("schema/context.jsonld"), &got);
+}

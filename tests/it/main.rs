@@ -1,0 +1,8 @@
+//! The one integration test binary (see STYLE: ripgrep's `tests/tests.rs`).
+
+mod cli;
+mod common;
+mod golden;
+mod properties;
+mod roundtrip;
+mod seed;
