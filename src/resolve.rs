@@ -392,9 +392,10 @@ pub fn url_key(url: &str) -> String {
             *s = s.to_lowercase();
         }
         if segs.len() == 2
-            && let Some(s) = segs[1].strip_suffix(".git") {
-                segs[1] = s.to_owned();
-            }
+            && let Some(s) = segs[1].strip_suffix(".git")
+        {
+            segs[1] = s.to_owned();
+        }
         path = segs.join("/");
     }
     let params: Vec<&str> = query
@@ -481,9 +482,10 @@ fn slug(s: &str) -> String {
     }
     // Never cut inside a percent escape.
     if let Some(i) = out.rfind('%')
-        && out.len() - i < 3 {
-            out.truncate(i);
-        }
+        && out.len() - i < 3
+    {
+        out.truncate(i);
+    }
     out.trim_end_matches('-').to_owned()
 }
 

@@ -105,9 +105,11 @@ impl Exporter for JsonLdExporter {
         let compact_id = |iri: &str| -> String {
             for (p, ns) in &kinds {
                 if let Some(local) = iri.strip_prefix(ns.as_str())
-                    && !local.is_empty() && !local.starts_with('/') {
-                        return format!("{p}:{local}");
-                    }
+                    && !local.is_empty()
+                    && !local.starts_with('/')
+                {
+                    return format!("{p}:{local}");
+                }
             }
             compact_vocab(iri)
         };

@@ -145,9 +145,10 @@ pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
 
     fn flush(cur: &mut Option<Block>, blocks: &mut Vec<Block>) {
         if let Some(b) = cur.take()
-            && !b.is_empty() {
-                blocks.push(b);
-            }
+            && !b.is_empty()
+        {
+            blocks.push(b);
+        }
     }
 
     for (event, range) in markdown::parser(body).into_offset_iter() {
@@ -215,10 +216,12 @@ pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
             Event::Start(Tag::Image { .. }) => image += 1,
             Event::End(TagEnd::Image) => image = image.saturating_sub(1),
             Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
-                if link.is_none() && image == 0
-                    && let Some(b) = cur.as_mut() {
-                        b.push_text("*");
-                    }
+                if link.is_none()
+                    && image == 0
+                    && let Some(b) = cur.as_mut()
+                {
+                    b.push_text("*");
+                }
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(l) = link.as_mut() {

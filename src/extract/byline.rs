@@ -174,13 +174,14 @@ fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
         }
     }
     if let Some(c) = AFFILIATION.captures(piece)
-        && let Some(o) = org_text(block, &c[2], line) {
-            let name_part = c.get(1).map_or("", |m| m.as_str());
-            if looks_like_name(&block.render(name_part)) {
-                orgs.push(o);
-                piece = name_part;
-            }
+        && let Some(o) = org_text(block, &c[2], line)
+    {
+        let name_part = c.get(1).map_or("", |m| m.as_str());
+        if looks_like_name(&block.render(name_part)) {
+            orgs.push(o);
+            piece = name_part;
         }
+    }
     let marks: Vec<&RawLink> = piece.chars().filter_map(|c| block.link(c)).collect();
     let (name, url) = match marks.as_slice() {
         [l] if piece.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace) => (l.text.clone(), Some(l.url.clone())),
@@ -197,9 +198,10 @@ fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
     let text = LEAD.find(text).map_or(text, |m| &text[m.end()..]).trim();
     let marks: Vec<&RawLink> = text.chars().filter_map(|c| block.link(c)).collect();
     if let [l] = marks.as_slice()
-        && text.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace) {
-            return Some(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
-        }
+        && text.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace)
+    {
+        return Some(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
+    }
     let name = block.render(text).trim().to_owned();
     let words = name.split_whitespace().count();
     let ok = (1..=8).contains(&words)

@@ -1,8 +1,8 @@
 //! Extraction: one note's text in, a [`Note`] and its diagnostics out. No I/O, never fails.
 //!
 //! Flow: split front matter ([`front_matter`]), turn the body into text blocks with line
-//! numbers ([`blocks`]), find talk headings ([`heading`]), read the byline under each
-//! ([`byline`]), and mine the rest of the section for tools, books and links ([`mentions`]).
+//! numbers (`blocks`), find talk headings ([`heading`]), read the byline under each
+//! (`byline`), and mine the rest of the section for tools, books and links (`mentions`).
 
 mod blocks;
 mod byline;
@@ -111,11 +111,12 @@ fn talk_section(kind: TalkKind, title: String, line: u32, body: &[Block]) -> Tal
     let mut rest = body;
     if let Some(first) = body.first().filter(|b| b.kind == BlockKind::Paragraph)
         && byline::is_byline(&first.lines[0].text)
-            && let Some(by) = byline::parse(first) {
-                talk.speakers = by.speakers;
-                talk.materials = by.materials;
-                rest = &body[1..];
-            }
+        && let Some(by) = byline::parse(first)
+    {
+        talk.speakers = by.speakers;
+        talk.materials = by.materials;
+        rest = &body[1..];
+    }
     for b in rest {
         if !matches!(b.kind, BlockKind::Heading(_)) {
             mentions::mine(b, &mut talk.mentions, &mut talk.materials);

@@ -51,3 +51,12 @@ fn published_context_is_the_one_the_exporter_embeds() {
     got.push('\n');
     check(&root().join("schema/context.jsonld"), &got);
 }
+
+#[test]
+fn readme_example_shows_the_real_input_and_output() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README");
+    for file in ["samples/rustlab-2024-day1.md", "samples/rustlab-2024-day1.ttl"] {
+        let text = fs::read_to_string(root().join(file)).expect("sample");
+        assert!(readme.contains(&text), "README.md must quote {file} verbatim");
+    }
+}

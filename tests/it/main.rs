@@ -5,4 +5,5 @@ mod common;
 mod golden;
 mod properties;
 mod roundtrip;
+mod schema;
 mod seed;

@@ -1,0 +1,29 @@
+//! `schema/`: the vocabulary parses, and defines every project term the code writes.
+
+use std::collections::BTreeSet;
+
+use talkgraph::export::rdf::talk_kind;
+use talkgraph::model::TalkKind;
+
+use crate::common::root;
+
+#[test]
+fn vocabulary_defines_every_talk_kind_the_exporter_writes() {
+    let ttl = std::fs::read_to_string(root().join("schema/talkgraph.ttl")).expect("schema/talkgraph.ttl");
+    let triples: Vec<oxrdf::Triple> = oxttl::TurtleParser::new()
+        .for_slice(ttl.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("schema/talkgraph.ttl does not parse: {e}"));
+    let described = |iri: &str, p: &str| {
+        triples.iter().any(|t| t.subject.to_string() == format!("<{iri}>") && t.predicate.as_str().ends_with(p))
+    };
+    let mut seen = BTreeSet::new();
+    for kind in TalkKind::ALL {
+        let iri = talk_kind(kind);
+        assert!(seen.insert(iri), "two kinds share {iri}");
+        assert!(iri.starts_with(talkgraph::vocab::tg::NS));
+        for p in ["#type", "prefLabel", "definition", "inScheme"] {
+            assert!(described(iri, p), "{iri} lacks {p} in schema/talkgraph.ttl");
+        }
+    }
+}
