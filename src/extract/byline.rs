@@ -219,3 +219,106 @@ pub(crate) fn looks_like_name(name: &str) -> bool {
         && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>'))
         && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::{LineIndex, parse as blocks};
+    use super::*;
+
+    /// (name, url, orgs, email) per speaker, and (kind, url) per material.
+    type Want<'a> = (Vec<(&'a str, Option<&'a str>, Vec<&'a str>, Option<&'a str>)>, Vec<(MaterialKind, &'a str)>);
+
+    fn check(text: &str, want: Want<'_>) {
+        let b = blocks(text, 0, &LineIndex::new(text));
+        let by = parse(&b[0]).unwrap_or_else(|| panic!("no byline in {text:?}"));
+        let got: Vec<_> = by
+            .speakers
+            .iter()
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.url.as_deref(),
+                    s.orgs.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
+                    s.email.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want.0, "{text}");
+        let mats: Vec<_> = by.materials.iter().map(|m| (m.kind, m.url.as_str())).collect();
+        assert_eq!(mats, want.1, "{text}");
+    }
+
+    #[test]
+    fn seed_bylines() {
+        check(
+            "by [Antonio Cuni](https://pyscript.com/@antocuni/) - [slides](https://s.example/)",
+            (
+                vec![("Antonio Cuni", Some("https://pyscript.com/@antocuni/"), vec![], None)],
+                vec![(MaterialKind::Slides, "https://s.example/")],
+            ),
+        );
+        check(
+            "by Mara Marzocchi - [Codemotion](https://www.codemotion.com/) - mara.marzocchi@gmail.com",
+            (vec![("Mara Marzocchi", None, vec!["Codemotion"], Some("mara.marzocchi@gmail.com"))], vec![]),
+        );
+        check("by Kristi Perreault", (vec![("Kristi Perreault", None, vec![], None)], vec![]));
+    }
+
+    #[test]
+    fn several_speakers() {
+        check(
+            "by Ada Lovelace and Grace Hopper - Navy",
+            (vec![("Ada Lovelace", None, vec!["Navy"], None), ("Grace Hopper", None, vec!["Navy"], None)], vec![]),
+        );
+        check(
+            "by A One, [B Two](https://b.example/) & C Three",
+            (
+                vec![
+                    ("A One", None, vec![], None),
+                    ("B Two", Some("https://b.example/"), vec![], None),
+                    ("C Three", None, vec![], None),
+                ],
+                vec![],
+            ),
+        );
+        check(
+            "**Speakers:** Ana Ruiz (Quantaworks), Li Wei (Deep Labs, Inc)",
+            (
+                vec![("Ana Ruiz", None, vec!["Quantaworks"], None), ("Li Wei", None, vec!["Deep Labs", "Inc"], None)],
+                vec![],
+            ),
+        );
+    }
+
+    #[test]
+    fn other_styles() {
+        check("**Speaker:** Jo Kim (Acme)", (vec![("Jo Kim", None, vec!["Acme"], None)], vec![]));
+        check("Presented by Sam Lee (@samlee)", (vec![("Sam Lee", None, vec![], None)], vec![]));
+        check("by Sam Lee from Acme Corp", (vec![("Sam Lee", None, vec!["Acme Corp"], None)], vec![]));
+        check(
+            "*by Sam Lee — Acme · <sam@acme.example>*",
+            (vec![("Sam Lee", None, vec!["Acme"], Some("sam@acme.example"))], vec![]),
+        );
+        check(
+            "by Sam Lee\nSlides: [here](https://deck.example/x)",
+            (vec![("Sam Lee", None, vec![], None)], vec![(MaterialKind::Slides, "https://deck.example/x")]),
+        );
+        check(
+            "by Sam Lee - [video](https://v.example/1) - [repo](https://git.example/r)",
+            (
+                vec![("Sam Lee", None, vec![], None)],
+                vec![
+                    (MaterialKind::Recording, "https://v.example/1"),
+                    (MaterialKind::Repository, "https://git.example/r"),
+                ],
+            ),
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        let text = "by the way, this was great";
+        let b = blocks(text, 0, &LineIndex::new(text));
+        assert!(!is_byline(&b[0].lines[0].text));
+    }
+}
