@@ -36,6 +36,42 @@ pub enum Command {
         after_help = "Exit status: 0 on success, 1 when a note could not be read or the output not written, 2 on usage errors."
     )]
     Export(ExportArgs),
+
+    /// Measure extraction against gold answers: precision, recall and F1 per entity kind and
+    /// per relation.
+    ///
+    /// The gold file is JSON Lines, one object per note, in the shape gen-corpus writes
+    /// (`gold.jsonl`); notes are matched by their path relative to the folder given.
+    Eval(EvalArgs),
+}
+
+/// Arguments of `talkgraph eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold answers (JSON Lines).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Notes to read: files or folders.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Report as a Markdown table or as JSON.
+    #[arg(long, value_enum, default_value = "table")]
+    pub report: ReportArg,
+
+    /// Also list up to 40 misses (-) and false finds (+) per measure.
+    #[arg(long)]
+    pub examples: bool,
+}
+
+/// `--report` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportArg {
+    /// A Markdown table.
+    Table,
+    /// JSON.
+    Json,
 }
 
 /// Arguments of `talkgraph export`.

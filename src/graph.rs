@@ -177,6 +177,9 @@ pub enum Relation {
     Affiliation,
     /// Talk → anything it mentions (`schema:mentions`).
     Mentions,
+    /// Talk → a tool or organization named without a link, recognized by name
+    /// (`tg:inferredMention`, a sub-property of `schema:mentions`).
+    InferredMention,
     /// Talk → its slides or repository (`schema:workFeatured`).
     WorkFeatured,
     /// Talk → its recording (`schema:recordedIn`).
@@ -197,6 +200,7 @@ impl Relation {
             Relation::Performer => "speaker",
             Relation::Affiliation => "affiliation",
             Relation::Mentions => "mentions",
+            Relation::InferredMention => "mentions (inferred)",
             Relation::WorkFeatured => "features",
             Relation::RecordedIn => "recorded in",
             Relation::Author => "author",

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, ExportArgs};
+use cli::{Cli, Command, EvalArgs, ExportArgs, ReportArg};
 use talkgraph::extract::{ExtractOptions, extract};
 use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
@@ -30,7 +30,88 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Export(args) => export(&args),
+        Command::Eval(args) => eval(&args),
     }
+}
+
+/// Reads and extracts every note under `paths`, printing diagnostics. `Err` carries the exit
+/// status when `strict` stopped the run; otherwise the flag says whether some note failed.
+fn read_notes(
+    paths: &[PathBuf],
+    options: &ExtractOptions,
+    strict: bool,
+    quiet: bool,
+) -> Result<(Vec<talkgraph::model::Note>, bool), ExitCode> {
+    let mut failed = false;
+    let (inputs, errors) = input::collect(paths);
+    for e in errors {
+        eprintln!("talkgraph: error: {e}");
+        if strict {
+            return Err(ExitCode::from(FAILED));
+        }
+        failed = true;
+    }
+    let mut notes = Vec::with_capacity(inputs.len());
+    for note in &inputs {
+        match input::read(note) {
+            Ok(text) => {
+                let x = extract(&note.name, &text, options);
+                if !quiet {
+                    for d in &x.diagnostics {
+                        eprintln!("talkgraph: {d}");
+                    }
+                }
+                notes.push(x.note);
+            }
+            Err(e) => {
+                eprintln!("talkgraph: error: {e}; note skipped");
+                if strict {
+                    return Err(ExitCode::from(FAILED));
+                }
+                failed = true;
+            }
+        }
+    }
+    Ok((notes, failed))
+}
+
+fn eval(args: &EvalArgs) -> ExitCode {
+    let gold = match fs::read_to_string(&args.gold) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("talkgraph: error: {}: {e}", args.gold.display());
+            return ExitCode::from(FAILED);
+        }
+    };
+    let gold = match talkgraph::eval::parse_gold(&gold) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("talkgraph: error: {}: {e}", args.gold.display());
+            return ExitCode::from(FAILED);
+        }
+    };
+    let (notes, failed) = match read_notes(&args.paths, &ExtractOptions::default(), false, true) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let report = talkgraph::eval::evaluate(&gold, &notes);
+    match args.report {
+        ReportArg::Table => {
+            print!("{report}");
+            if args.examples {
+                for (m, ex) in &report.examples {
+                    if !ex.is_empty() {
+                        println!("\n{m}:");
+                        for e in ex {
+                            println!("  {e}");
+                        }
+                    }
+                }
+            }
+        }
+        ReportArg::Json => println!("{:#}", report.to_json()),
+    }
+    if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
@@ -47,35 +128,12 @@ fn export(args: &ExportArgs) -> ExitCode {
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Turtle);
     let options = ExtractOptions { event: args.event.clone() };
-    let mut failed = false;
-
-    let (inputs, errors) = input::collect(&args.paths);
-    for e in errors {
-        eprintln!("talkgraph: error: {e}");
-        if args.strict {
-            return ExitCode::from(FAILED);
-        }
-        failed = true;
-    }
-    for note in &inputs {
-        match input::read(note) {
-            Ok(text) => {
-                let x = extract(&note.name, &text, &options);
-                if !args.quiet {
-                    for d in &x.diagnostics {
-                        eprintln!("talkgraph: {d}");
-                    }
-                }
-                resolver.add(&x.note);
-            }
-            Err(e) => {
-                eprintln!("talkgraph: error: {e}; note skipped");
-                if args.strict {
-                    return ExitCode::from(FAILED);
-                }
-                failed = true;
-            }
-        }
+    let (notes, failed) = match read_notes(&args.paths, &options, args.strict, args.quiet) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    for note in &notes {
+        resolver.add(note);
     }
     let graph = resolver.finish();
     let exporter = format.exporter();

@@ -176,6 +176,29 @@ pub enum Mention {
     Organization(Org),
     /// Any other web page.
     Page(Link),
+    /// A tool or organization named without a link, recognized from the corpus or the curated
+    /// list (`schema/known-tools.tsv`): a guess, marked as inferred in the graph.
+    Inferred(Inferred),
+}
+
+/// What an unlinked name was recognized as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InferredKind {
+    /// A tool or project.
+    Tool,
+    /// An organization.
+    Organization,
+}
+
+/// An unlinked mention recognized by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    /// The name as the lexicon has it.
+    pub name: String,
+    /// Tool or organization.
+    pub kind: InferredKind,
+    /// 1-based line.
+    pub line: u32,
 }
 
 /// One talk: a heading with its byline and the section below it.
@@ -193,6 +216,8 @@ pub struct Talk {
     pub materials: Vec<Material>,
     /// What the body mentions, in document order.
     pub mentions: Vec<Mention>,
+    /// Every inline link of the section (byline included, tables excluded), in document order.
+    pub links: Vec<Link>,
 }
 
 /// Everything extracted from one note.

@@ -16,7 +16,7 @@ use unicode_normalization::char::is_combining_mark;
 use crate::error::Error;
 use crate::extract::is_web;
 use crate::graph::{Edge, Entity, EntityKind, KnowledgeGraph, Relation, Source};
-use crate::model::{MaterialKind, Mention, Note};
+use crate::model::{InferredKind, MaterialKind, Mention, Note};
 
 /// Longest slug kept before it is cut (and a hash appended).
 const MAX_SLUG: usize = 60;
@@ -162,11 +162,23 @@ impl Resolver {
                     }
                     Mention::Organization(o) => self.org(o, &src),
                     Mention::Page(l) => self.page(&l.text, &l.url, src(l.line)),
+                    Mention::Inferred(x) => {
+                        let k = match x.kind {
+                            InferredKind::Tool => EntityKey { kind: EntityKind::Tool, key: name_key(&x.name) },
+                            InferredKind::Organization => {
+                                EntityKey { kind: EntityKind::Organization, key: org_key(&x.name) }
+                            }
+                        };
+                        let k = self.entity(k.kind, k.key, src(x.line));
+                        self.get(&k).names.insert(x.name.clone());
+                        self.relate(&t, Relation::InferredMention, &k, src(x.line));
+                        continue;
+                    }
                 };
                 self.relate(&t, Relation::Mentions, &k, src(m_line(m)));
             }
         }
-        for l in &note.links {
+        for l in note.links.iter().filter(|l| is_web(&l.url)) {
             match &event {
                 Some(ev) if name_key(&l.text) == ev.key => {
                     self.get(ev).urls.insert(l.url.clone());
@@ -285,6 +297,7 @@ fn m_line(m: &Mention) -> u32 {
         Mention::Book(b) => b.line,
         Mention::Person(l) | Mention::Concept(l) | Mention::Page(l) => l.line,
         Mention::Organization(o) => o.line,
+        Mention::Inferred(x) => x.line,
     }
 }
 

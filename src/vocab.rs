@@ -39,7 +39,7 @@ pub mod tg {
     }
     terms! {
         KEYNOTE = "Keynote", TALK = "Talk", WORKSHOP = "Workshop", TUTORIAL = "Tutorial",
-        PANEL = "Panel", LIGHTNING_TALK = "LightningTalk",
+        PANEL = "Panel", LIGHTNING_TALK = "LightningTalk", INFERRED_MENTION = "inferredMention",
     }
 }
 

@@ -87,7 +87,8 @@ impl Exporter for DotExporter {
         }
         writeln!(w)?;
         for (a, edge, b) in graph.relations() {
-            writeln!(w, "  {} -> {} [label={}];", quote(&a.iri), quote(&b.iri), quote(edge.relation.label()))?;
+            let style = if edge.relation == crate::graph::Relation::InferredMention { ", style=dashed" } else { "" };
+            writeln!(w, "  {} -> {} [label={}{style}];", quote(&a.iri), quote(&b.iri), quote(edge.relation.label()))?;
         }
         writeln!(w, "}}")?;
         w.flush()?;

@@ -35,6 +35,7 @@ const TERMS: &[(&str, &str, Values)] = &[
     ("performer", schema::PERFORMER, Values::Id),
     ("affiliation", schema::AFFILIATION, Values::Id),
     ("mentions", schema::MENTIONS, Values::Id),
+    ("inferredMention", tg::INFERRED_MENTION, Values::Id),
     ("workFeatured", schema::WORK_FEATURED, Values::Id),
     ("recordedIn", schema::RECORDED_IN, Values::Id),
     ("author", schema::AUTHOR, Values::Id),

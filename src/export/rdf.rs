@@ -42,6 +42,7 @@ pub fn predicate(rel: Relation) -> &'static str {
         Relation::Performer => schema::PERFORMER,
         Relation::Affiliation => schema::AFFILIATION,
         Relation::Mentions => schema::MENTIONS,
+        Relation::InferredMention => tg::INFERRED_MENTION,
         Relation::WorkFeatured => schema::WORK_FEATURED,
         Relation::RecordedIn => schema::RECORDED_IN,
         Relation::Author => schema::AUTHOR,

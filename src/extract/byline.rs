@@ -40,7 +40,9 @@ pub(crate) fn material_kind(text: &str) -> Option<MaterialKind> {
         "slides" | "slide" | "deck" | "slide deck" | "slides pdf" | "presentation" | "slides here" => {
             MaterialKind::Slides
         }
-        "video" | "recording" | "youtube" | "watch" | "talk video" | "vimeo" => MaterialKind::Recording,
+        "video" | "recording" | "youtube" | "watch" | "talk video" | "vimeo" | "video_camera" | "video camera" => {
+            MaterialKind::Recording
+        }
         "repo" | "repository" | "code" | "source" | "source code" | "github" | "github repo" | "demo code" => {
             MaterialKind::Repository
         }
@@ -52,12 +54,19 @@ pub(crate) fn material_kind(text: &str) -> Option<MaterialKind> {
 pub(crate) fn parse(block: &Block) -> Option<Byline> {
     let first = block.lines.first()?;
     let m = MARKER.find(&first.text)?;
-    let rest = first.text[m.end()..].replace('*', "");
+    let mut out = parse_text(block, &first.text[m.end()..], first.line)?;
+    later_lines(block, &block.lines[1..], &mut out);
+    Some(out)
+}
+
+/// Reads `A and B - Org - email - [slides](...)` (the part after `by`); `None` without a speaker.
+pub(crate) fn parse_text(block: &Block, text: &str, line: u32) -> Option<Byline> {
+    let rest = text.replace('*', "");
     let mut out = Byline::default();
     let mut segments = SEPARATOR.split(rest.trim());
     let people = segments.next()?;
     for piece in split_people(people) {
-        if let Some(s) = speaker(block, piece, first.line) {
+        if let Some(s) = speaker(block, piece, line) {
             out.speakers.push(s);
         } else if !piece.trim().is_empty() {
             out.leftovers.push(block.render(piece));
@@ -85,7 +94,7 @@ pub(crate) fn parse(block: &Block) -> Option<Byline> {
             set_email(&mut out.speakers, c[1].to_owned());
         } else if seg.starts_with('@') && !seg.contains(' ') {
             // A social handle: nothing to record.
-        } else if let Some(org) = org_text(block, seg, first.line) {
+        } else if let Some(org) = org_text(block, seg, line) {
             orgs.push(org);
         } else if !seg.is_empty() {
             out.leftovers.push(block.render(seg));
@@ -96,8 +105,12 @@ pub(crate) fn parse(block: &Block) -> Option<Byline> {
             s.orgs.clone_from(&orgs);
         }
     }
-    // Later lines: `Slides: [here](...)`, `📊 [slides](...)`, `[Video](...)`.
-    for line in &block.lines[1..] {
+    Some(out)
+}
+
+/// Later lines of a byline paragraph: `Slides: [here](...)`, `📊 [slides](...)`, `[Video](...)`.
+fn later_lines(block: &Block, lines: &[super::blocks::Line], out: &mut Byline) {
+    for line in lines {
         let lower = block.render(&line.text).to_lowercase();
         for l in line.text.chars().filter_map(|c| block.link(c)) {
             let kind = material_kind(&l.text).or_else(|| {
@@ -113,7 +126,109 @@ pub(crate) fn parse(block: &Block) -> Option<Byline> {
             }
         }
     }
+}
+
+/// Speakers named in a heading (`Title (A @handle site.com)`, `Title - A & B`): the byline is
+/// kept only when every speaker is a full name, so that `Web3 - the Internet` is not a person.
+pub(crate) fn from_heading(block: &Block, people: &str, line: u32) -> Option<Byline> {
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)(?:@[\w.]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|me|co|uk|de|fr|it|info|blog)(?:/\S*)?)",
+        )
+        .expect("valid regex")
+    });
+    let cleaned = NOISE.replace_all(people, "");
+    let by = parse_text(block, &cleaned, line)?;
+    by.speakers.iter().all(|s| strict_name(&s.name)).then_some(by)
+}
+
+/// A byline without a marker, on the line right under a heading:
+/// `_A and B_ [:video_camera:](...)` or `Name, Org & Name, Org`.
+pub(crate) fn implicit(block: &Block) -> Option<Byline> {
+    static EMPHASIZED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\*([^*]+)\*\s*(.*)$").expect("valid regex"));
+    let first = block.lines.first()?;
+    let text = first.text.trim();
+    if let Some(c) = EMPHASIZED.captures(text) {
+        let mut by = parse_text(block, &c[1], first.line)?;
+        if !by.speakers.iter().all(|s| strict_name(&s.name)) || !by.speakers.iter().all(|s| s.orgs.is_empty()) {
+            return None;
+        }
+        for l in c[2].chars().filter_map(|ch| block.link(ch)) {
+            let kind = material_kind(&l.text).or_else(|| l.text.contains("video").then_some(MaterialKind::Recording));
+            if let Some(kind) = kind {
+                by.materials.push(Material { kind, url: l.url.clone(), line: l.line });
+            }
+        }
+        later_lines(block, &block.lines[1..], &mut by);
+        return Some(by);
+    }
+    if block.lines.len() != 1
+        || text.chars().count() > 140
+        || text.ends_with(['.', '!', '?', ':']) && !text.ends_with("Inc.")
+    {
+        return None;
+    }
+    comma_form(block, text, first.line)
+}
+
+/// `Name, Org & Name, Org` (an org shared by the speakers before it when they have none).
+fn comma_form(block: &Block, text: &str, line: u32) -> Option<Byline> {
+    static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:&|and)\s+").expect("valid regex"));
+    let mut out = Byline::default();
+    for piece in AND.split(text) {
+        let (name, org) = match piece.split_once(',') {
+            Some((n, o)) => (n.trim(), Some(o.trim())),
+            None => (piece.trim(), None),
+        };
+        let name = block.render(name);
+        if !looks_like_name(&name) || name.split_whitespace().count() > 4 {
+            return None;
+        }
+        let orgs = org.and_then(|o| org_text(block, o, line)).into_iter().collect();
+        out.speakers.push(Speaker { name, url: None, orgs, email: None, line });
+    }
+    if !out.speakers.iter().any(|s| strict_name(&s.name)) || out.speakers.iter().all(|s| s.orgs.is_empty()) {
+        return None;
+    }
+    // `A & B, Org`: B's org is A's too.
+    let mut last: Vec<Org> = Vec::new();
+    for s in out.speakers.iter_mut().rev() {
+        if s.orgs.is_empty() {
+            s.orgs.clone_from(&last);
+        } else {
+            last.clone_from(&s.orgs);
+        }
+    }
     Some(out)
+}
+
+/// In `[Twitter](...) | [Github](...) | [Website](...)` under a byline: the website.
+pub(crate) fn website(block: &Block) -> Option<String> {
+    block
+        .links
+        .iter()
+        .find(|l| {
+            let t = l.text.trim().to_lowercase();
+            matches!(t.as_str(), "website" | "homepage" | "home page" | "blog" | "site" | "web")
+        })
+        .map(|l| l.url.clone())
+}
+
+/// A full name: two to five words, each capitalized (or a particle such as `van`, `de`), the
+/// first longer than an initial; `Dr`/`Prof` allowed before it.
+pub(crate) fn strict_name(name: &str) -> bool {
+    const PARTICLES: &[&str] =
+        &["van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "y", "du", "bin", "al", "dos", "das", "ter"];
+    const NOT_NAMES: &[&str] =
+        &["The", "A", "An", "Of", "And", "In", "On", "For", "With", "To", "My", "Our", "Day", "Notes"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && looks_like_name(name)
+        && !NOT_NAMES.contains(&words[0])
+        && words[0].chars().count() > 1
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 fn email_of(l: &RawLink) -> Option<String> {
@@ -216,7 +331,7 @@ pub(crate) fn looks_like_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_alphabetic)
-        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>'))
+        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>' | '?' | '!'))
         && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 

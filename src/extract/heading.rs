@@ -53,7 +53,7 @@ pub fn event_from_title(title: &str, year: Option<&str>) -> Option<String> {
     });
     static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\s*(?:[,:\-–—|]\s*|\s)(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+day|day|giorno|d[ií]a|tag|jour)\b.*$|\s*[:\-–—|]\s*(?:what\s+i\s+learned|notes|recap|my\s+notes|takeaways|highlights)\b.*$|\s+(?:notes|recap|conference\s+notes|minutes)\s*$",
+            r"(?i)\s*(?:[,:\-–—|.]\s*|\s)(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+day|day|giorno|d[ií]a|tag|jour)\b.*$|\s*[:\-–—|]\s*(?:what\s+i\s+learned|notes|recap|my\s+notes|takeaways|highlights)\b.*$|\s+(?:talk\s+links\s+and\s+notes|notes|recap|roundup|round-up|liveblog|live\s+blog|report|conference\s+notes|minutes)\s*$",
         )
         .expect("valid regex")
     });
@@ -72,10 +72,11 @@ pub fn event_from_title(title: &str, year: Option<&str>) -> Option<String> {
     let had_prefix = stripped.len() != title.len();
     let core = SUFFIX.replace(stripped, "");
     let core = CONFERENCE.replace(core.trim(), "");
-    let core = core.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '.' && c != ')');
-    let changed = had_prefix || core.len() != title.trim().len();
-    // Only trust a title that named an event in a recognizable frame, and looks like a name.
-    (changed
+    let changed = had_prefix || core.trim().len() != title.trim().len();
+    let core = core.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != ')');
+    // A short title holding a year (`JSCONF EU 2013`, `Strangeloop 2023`) names the event too.
+    let named = changed || (YEAR.is_match(core) && core.split_whitespace().count() <= 5);
+    (named
         && !core.is_empty()
         && core.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
         && core.split_whitespace().count() <= 6)
@@ -118,6 +119,106 @@ mod tests {
         check("Notas de PyCon ES 2022 - día 1", None, Some("PyCon ES 2022"));
         check("Minutes of the FOSDEM 2020 conference", None, Some("FOSDEM 2020"));
         check("How I learned to love the borrow checker", None, None);
+        check("JSCONF EU 2013", None, Some("JSCONF EU 2013"));
+        check("GopherCon 2015 Roundup", None, Some("GopherCon 2015"));
+        check("WasmCon NA 2025 Liveblog", None, Some("WasmCon NA 2025"));
+        check("PyCon 2018. First Day", None, Some("PyCon 2018"));
+        check("DjangoCon US 2018 talk links and notes", None, Some("DjangoCon US 2018"));
+        check("[TALK] Hello", None, None);
         check("Untitled", None, None);
+    }
+}
+
+/// Headings that name a part of a note, not a talk (`Wrap-up`, `Day 2`, `Takeaways`).
+pub fn is_section_title(text: &str) -> bool {
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^\W*(?:
+              wrap[\s-]?up | final\s+thoughts | conclusions? | conclusive\s+notes | conclusioni | conclusiones | conclusion\s+notes
+            | summary | intro(?:duction)? | welcome | welcoming | opening | closing(?:\s+remarks)? | overview | agenda | schedule
+            | (?:day|giorno|d[ií]a|tag|jour)\s*\d* | (?:mon|tues|wednes|thurs|fri|satur|sun)day | morning(?:\s+session)?
+            | afternoon(?:\s+session)? | evening | lunch | break | coffee\s+break | takeaways | key\s+takeaways | q\s*&\s*a
+            | my\s+notes | notes | note\s+personali | resources | links | tools | references | tl;?dr | table\s+of\s+contents
+            | toc | misc(?:ellaneous)? | other\s+talks | about(?:\s+me)? | sala\s+.* | main\s+track | track\s+\d+ | hallway\s+track
+            | sponsors? | the\s+venue | venue | travel | food | party | social | acknowledg(?:e)?ments | thanks | links\s+and\s+resources
+            )\W*$",
+        )
+        .expect("valid regex")
+    });
+    SECTION.is_match(text.trim())
+}
+
+/// A bare talk-kind word as a whole heading (`Keynote`, `Keynote #2`, `Panel`): its kind.
+pub fn bare_kind(text: &str) -> Option<TalkKind> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(keynote|workshop|tutorial|panel|lightning(?:\s+talk)?)(?:\s*#?\s*\d+)?\s*$")
+            .expect("valid regex")
+    });
+    let c = BARE.captures(text)?;
+    TalkKind::from_tag(&c[1].split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Splits a heading that names its speakers: `"Title" by A and B`, `Title (A - Org) @handle`,
+/// `Saturday 10:00 Title - A & B`, `Title — A`, `Title by A`. Returns (title, speakers) as
+/// shadow text; the caller checks that the speakers really are names.
+pub fn split_speakers(heading: &str) -> Option<(String, String)> {
+    static QUOTED_BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
+    static PAREN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?\s+")
+            .expect("valid regex")
+    });
+    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
+    static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
+
+    let text = TIME.find(heading).map_or(heading, |m| &heading[m.end()..]).trim();
+    if let Some(c) = QUOTED_BY.captures(text) {
+        return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));
+    }
+    for re in [&*PAREN, &*DASH, &*BY] {
+        if let Some(c) = re.captures(text) {
+            return Some((strip_quotes(&c[1]), c[2].trim().to_owned()));
+        }
+    }
+    None
+}
+
+/// The title of a heading whose leading day and time were removed (`Saturday 10:00 T` → `T`).
+pub fn strip_time(heading: &str) -> &str {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?\s+")
+            .expect("valid regex")
+    });
+    TIME.find(heading).map_or(heading, |m| &heading[m.end()..])
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn speakers_in_headings() {
+        let check = |h: &str, want: Option<(&str, &str)>| {
+            assert_eq!(split_speakers(h), want.map(|(a, b)| (a.to_owned(), b.to_owned())), "{h}");
+        };
+        check("\"BDD Testing for Django Apps\" by Le Xiao", Some(("BDD Testing for Django Apps", "Le Xiao")));
+        check("Keynote (Dan Callahan - PyPI) @callahad", Some(("Keynote", "Dan Callahan - PyPI")));
+        check(
+            "Saturday 10:00 How FOSS could revolutionize municipal government - Danese Cooper",
+            Some(("How FOSS could revolutionize municipal government", "Danese Cooper")),
+        );
+        check(
+            "Web3 - the Internet of Freedom - Bruno Škvorc",
+            Some(("Web3 - the Internet of Freedom", "Bruno Škvorc")),
+        );
+        check("Plain title", None);
+        assert!(is_section_title("Wrap-up"));
+        assert!(is_section_title("Day 2"));
+        assert!(is_section_title("## Conclusive notes".trim_start_matches("# ")));
+        assert!(!is_section_title("Taking Django Async"));
+        assert_eq!(bare_kind("Keynote #2"), Some(TalkKind::Keynote));
+        assert_eq!(bare_kind("Keynotes are fun"), None);
     }
 }

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::{Block, RawLink, is_mark};
-use super::byline::{looks_like_name, material_kind};
+use super::blocks::{Block, BlockKind, RawLink, is_mark};
+use super::byline::{looks_like_name, material_kind, strict_name};
 use crate::model::{Book, Link, Material, MaterialKind, Mention, Org, Tool};
 
 /// Link texts that name no entity: the link belongs to what stands before it.
@@ -115,7 +115,7 @@ pub(crate) fn mine(block: &Block, mentions: &mut Vec<Mention>, materials: &mut V
                 mentions.push(if is_person_title(&title) { Mention::Person(l) } else { Mention::Concept(l) });
                 continue;
             }
-            if by_before(before) {
+            if by_before(before) || is_org_site(link) {
                 let org = Org { name: link.text.clone(), url: Some(link.url.clone()), line: link.line };
                 if let Some(Mention::Tool(t)) = last_tool.and_then(|i| mentions.get_mut(i)) {
                     t.publisher.get_or_insert_with(|| org.clone());
@@ -123,12 +123,25 @@ pub(crate) fn mine(block: &Block, mentions: &mut Vec<Mention>, materials: &mut V
                 mentions.push(Mention::Organization(org));
                 continue;
             }
-            if !is_tool_name(&link.text) {
+            if strict_name(&link.text) && is_profile_url(&link.url) {
+                mentions.push(Mention::Person(page(link)));
+                continue;
+            }
+            let name = strip_qualifier(&link.text);
+            let starts_line = before.trim_matches(|c: char| c.is_whitespace() || c == '*').is_empty();
+            let described = DESCRIBED.is_match(after);
+            let tool = is_tool_name(name)
+                && (names_url(name, &link.url)
+                    || (starts_line && described)
+                    || is_code_host(&link.url)
+                    || name != link.text
+                    || (starts_line && after.trim().is_empty() && block.kind == BlockKind::Item));
+            if !tool {
                 mentions.push(Mention::Page(page(link)));
                 continue;
             }
             mentions.push(Mention::Tool(Tool {
-                name: link.text.clone(),
+                name: name.to_owned(),
                 url: link.url.clone(),
                 description: description(block, after),
                 repository: None,
@@ -140,8 +153,170 @@ pub(crate) fn mine(block: &Block, mentions: &mut Vec<Mention>, materials: &mut V
     }
 }
 
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-–—:]\s+|\()").expect("valid regex"));
+
+/// `Chiwawa project on GitHub` → `Chiwawa`, `Open Olitor on sunu.eu` → `Open Olitor`,
+/// `OpenPB demo site` → `OpenPB`; other texts unchanged.
+fn strip_qualifier(text: &str) -> &str {
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
+            .expect("valid regex")
+    });
+    QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
+}
+
+/// Does the link text name what the URL points at? The letters and digits of the text stand
+/// in the host or path (`Ray` → `docs.ray.io`, `pdb++` → `github.com/pdbpp/pdbpp`), or a
+/// path segment stands in the text (`AWS CodeDeploy` → `aws.amazon.com/codedeploy/`). A text
+/// that only names the site of an article (`LinuxFr` → `linuxfr.org/news/some-article`) does not.
+pub(crate) fn names_url(text: &str, url: &str) -> bool {
+    let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let t = alnum(text);
+    if t.is_empty() {
+        return false;
+    }
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    const DOCS: &[&str] =
+        &["en", "latest", "stable", "master", "main", "docs", "doc", "index.html", "index.htm", "v1", "v2", "home"];
+    // A slug of many words (`open-source-observatory-osor`) is an article, not a project.
+    let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
+        let a = alnum(s);
+        (t.len() >= 3 && a.contains(&t)) || (a.len() >= 3 && t.contains(&a)) || a == t
+    });
+    if in_path {
+        return true;
+    }
+    let in_host = host.split('.').any(|label| {
+        let a = alnum(label);
+        a == t || (t.len() >= 3 && a.contains(&t)) || (a.len() >= 4 && t.contains(&a))
+    }) || (t.len() >= 4 && alnum(host).contains(&t));
+    // The site itself, or its documentation: not an article on it.
+    in_host && segments.iter().all(|s| DOCS.contains(&s.to_lowercase().as_str()) || s.len() <= 3)
+}
+
+/// Hosts of code and packages: a short text linking there names a project.
+fn is_code_host(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r).to_lowercase();
+    let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
+    let segs = path.split('/').filter(|s| !s.is_empty()).count();
+    match host.strip_prefix("www.").unwrap_or(host) {
+        "github.com" | "gitlab.com" | "codeberg.org" | "bitbucket.org" | "sr.ht" | "git.sr.ht" => segs == 2,
+        "docs.rs" => segs >= 1,
+        h => {
+            h.ends_with(".readthedocs.io")
+                || (h.starts_with("pypi.") && path.starts_with("project/"))
+                || (h.starts_with("crates.") && path.starts_with("crates/"))
+                || (h.starts_with("npm.") && path.starts_with("package/"))
+        }
+    }
+}
+
+/// A profile page: `/people/x`, `/in/x`, `/@x`, `/~x`, a one-segment GitHub or social URL.
+fn is_profile_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r).to_lowercase();
+    let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.iter()
+        .any(|s| matches!(*s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
+        || segs.first().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
+        || (matches!(
+            host,
+            "github.com"
+                | "twitter.com"
+                | "x.com"
+                | "gitlab.com"
+                | "linkedin.com"
+                | "mastodon.social"
+                | "fosstodon.org"
+        ) && segs.len() == 1)
+}
+
+/// `[FSFE](https://fsfe.org)`: an acronym that is its own `.org` host is an organization.
+fn is_org_site(link: &RawLink) -> bool {
+    let t = link.text.trim();
+    (2..=6).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_uppercase())
+        && link.url.split_once("://").is_some_and(|(_, r)| {
+            let host = r.split('/').next().unwrap_or_default().to_lowercase();
+            let host = host.strip_prefix("www.").unwrap_or(&host);
+            host == format!("{}.org", t.to_lowercase())
+        })
+}
+
 fn page(link: &RawLink) -> Link {
     Link { text: link.text.clone(), url: link.url.clone(), line: link.line }
+}
+
+/// Affiliations stated in prose, for speakers who have none yet: `Jane Doe is [FSFE](...)'s
+/// president`, `Two speakers from Red Hat presented...`.
+pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Speaker]) {
+    static IS_ORGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*)\s+is\s+(?:the\s+|an?\s+)?([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})['’]s\s+\p{Ll}")
+            .expect("valid regex")
+    });
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:speakers?|presenters?)\s+(?:are\s+|were\s+|both\s+)?(?:from|of|at)\s+([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})")
+            .expect("valid regex")
+    });
+    if speakers.is_empty() {
+        return;
+    }
+    for line in &block.lines {
+        let org_of = |m: &str| -> Option<Org> {
+            let mut chars = m.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if is_mark(c) => {
+                    block.link(c).map(|l| Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line })
+                }
+                _ => Some(Org { name: m.trim().to_owned(), url: None, line: line.line }),
+            }
+        };
+        for c in IS_ORGS.captures_iter(&line.text) {
+            let who = crate::resolve::person_key(&c[1]);
+            let Some(org) = org_of(&c[2]) else { continue };
+            for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
+                let key = crate::resolve::person_key(&s.name);
+                if key == who || key.split(' ').next() == Some(who.as_str()) {
+                    s.orgs.push(org.clone());
+                }
+            }
+        }
+        if let Some(c) = FROM.captures(&line.text)
+            && let Some(org) = org_of(&c[1])
+        {
+            for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
+                s.orgs.push(org.clone());
+            }
+        }
+    }
+}
+
+/// Slides given as a bare URL after a label: `**Slides : **` and the URL on the next line, or
+/// `Slides: https://...`.
+pub(crate) fn bare_slides(block: &Block) -> Option<Material> {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex"));
+    static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(https?://\S+)\s*$").expect("valid regex"));
+    for (k, line) in block.lines.iter().enumerate() {
+        if line.text.chars().any(is_mark) {
+            continue;
+        }
+        let Some(c) = LABEL.captures(&line.text) else { continue };
+        let found = c.get(1).map(|m| (m.as_str().to_owned(), line.line)).or_else(|| {
+            let next = block.lines.get(k + 1)?;
+            URL.captures(&next.text).map(|u| (u[1].to_owned(), next.line))
+        });
+        if let Some((url, line)) = found {
+            return Some(Material { kind: MaterialKind::Slides, url, line });
+        }
+    }
+    None
 }
 
 /// An absolute `http(s)` URL: the only links that become entities.
@@ -161,7 +336,9 @@ fn by_before(before: &str) -> bool {
 fn is_tool_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let capitalized = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_lowercase)).count();
     (1..=4).contains(&words.len())
+        && (words.len() == 1 || capitalized * 2 >= words.len())
         && text.chars().count() <= 40
         && last.is_some_and(|l| !PAGE_WORDS.contains(&l.as_str()))
         && !text.contains("://")

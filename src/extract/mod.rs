@@ -13,7 +13,7 @@ mod mentions;
 use blocks::{Block, BlockKind, LineIndex};
 
 use crate::error::Diagnostic;
-use crate::model::{Link, Note, Talk, TalkKind};
+use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
 
 pub use mentions::is_web;
 
@@ -59,27 +59,19 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
         language: meta.language,
         ..Note::default()
     };
-    let mut first_h1: Option<(String, u32)> = None;
+    let first_h1 =
+        blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (heading::strip_quotes(&b.plain()), b.line));
 
+    let detected = detect_all(&blocks);
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        let BlockKind::Heading(level) = b.kind else {
-            note.links.extend(web_links(b));
-            i += 1;
-            continue;
-        };
-        let text = b.plain();
-        let next_is_byline =
-            blocks.get(i + 1).is_some_and(|n| n.kind == BlockKind::Paragraph && byline::is_byline(&n.lines[0].text));
-        let talk = heading::talk_tag(&text).or_else(|| {
-            next_is_byline.then(|| (TalkKind::Talk, heading::strip_quotes(&text))).filter(|(_, t)| !t.is_empty())
-        });
-        let Some((kind, title)) = talk else {
-            if level == 1 && first_h1.is_none() {
-                first_h1 = Some((text, b.line));
+        let (BlockKind::Heading(level), Some(d)) = (b.kind, &detected[i]) else {
+            if let Some(talk) = list_item_talk(b) {
+                note.talks.push(talk);
+            } else if b.kind != BlockKind::Cell {
+                note.links.extend(web_links(b));
             }
-            note.links.extend(web_links(b));
             i += 1;
             continue;
         };
@@ -88,8 +80,14 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
             .iter()
             .position(|n| matches!(n.kind, BlockKind::Heading(l) if l <= level))
             .map_or(blocks.len(), |p| i + 1 + p);
-        note.talks.push(talk_section(kind, title, b.line, &blocks[i + 1..end]));
+        note.talks.push(talk_section(d, b, &blocks[i + 1..end]));
         i = end;
+    }
+    if note.talks.is_empty()
+        && let Some(t) = single_talk(&blocks, note.title.as_deref())
+    {
+        note.links.clear();
+        note.talks.push(t);
     }
 
     if note.title.is_none() {
@@ -106,27 +104,219 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
     Extraction { note, diagnostics: split.diagnostics }
 }
 
-fn talk_section(kind: TalkKind, title: String, line: u32, body: &[Block]) -> Talk {
-    let mut talk = Talk { title, kind, line, speakers: Vec::new(), materials: Vec::new(), mentions: Vec::new() };
-    let mut rest = body;
-    if let Some(first) = body.first().filter(|b| b.kind == BlockKind::Paragraph)
-        && byline::is_byline(&first.lines[0].text)
-        && let Some(by) = byline::parse(first)
-    {
-        talk.speakers = by.speakers;
-        talk.materials = by.materials;
-        rest = &body[1..];
-    }
-    for b in rest {
-        if !matches!(b.kind, BlockKind::Heading(_)) {
-            mentions::mine(b, &mut talk.mentions, &mut talk.materials);
+/// A heading recognized as a talk.
+#[derive(Debug, Clone)]
+struct Detected {
+    kind: TalkKind,
+    /// Title in shadow text of the heading block.
+    title: String,
+    /// The heading block itself (to render the title).
+    heading: usize,
+    byline: Option<byline::Byline>,
+    /// Blocks of the section used up by the byline (not mined again).
+    consumed: Vec<usize>,
+}
+
+/// Recognizes talk headings, then promotes the untagged headings that stand at a level where
+/// most headings are talks (`#### Reactive Programming with RxPy` among `#### Title (Speaker)`).
+fn detect_all(blocks: &[Block]) -> Vec<Option<Detected>> {
+    let mut detected: Vec<Option<Detected>> = (0..blocks.len()).map(|i| detect(blocks, i)).collect();
+    for level in 1..=6u8 {
+        let at: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Heading(level)).collect();
+        let Some(first_talk) = at.iter().position(|&i| detected[i].is_some()) else { continue };
+        let talks = at.iter().filter(|&&i| detected[i].is_some()).count();
+        let candidates: Vec<usize> = at[first_talk..]
+            .iter()
+            .copied()
+            .filter(|&i| detected[i].is_none() && !heading::is_section_title(&blocks[i].plain()))
+            .collect();
+        if talks >= 2 && talks > candidates.len() {
+            for i in candidates {
+                // `Title - OSOR team` among `Title - Speaker` siblings: the title is the left part.
+                let text = heading::strip_time(&blocks[i].lines[0].text);
+                let title = match heading::split_speakers(text) {
+                    Some((t, who)) if who.split_whitespace().count() <= 3 && !who.contains('(') => t,
+                    _ => text.to_owned(),
+                };
+                let kind = heading::bare_kind(&blocks[i].plain()).unwrap_or(TalkKind::Talk);
+                detected[i] = Some(Detected { kind, title, heading: i, byline: None, consumed: Vec::new() });
+            }
         }
+    }
+    detected
+}
+
+fn detect(blocks: &[Block], i: usize) -> Option<Detected> {
+    let b = &blocks[i];
+    let BlockKind::Heading(level) = b.kind else { return None };
+    let shadow = b.lines.first()?.text.trim().to_owned();
+    let tagged = heading::talk_tag(&shadow);
+    let base = tagged.as_ref().map_or(shadow.as_str(), |(_, t)| t.as_str());
+    if tagged.is_none() && heading::is_section_title(&b.plain()) {
+        return None;
+    }
+    let embedded = heading::split_speakers(base)
+        .and_then(|(title, people)| byline::from_heading(b, &people, b.line).map(|by| (title, by)));
+    let next = blocks.get(i + 1).filter(|n| n.kind == BlockKind::Paragraph);
+    let explicit = next.filter(|n| byline::is_byline(&n.lines[0].text)).and_then(byline::parse);
+    let implicit = || next.and_then(byline::implicit);
+    let sub = || byline_subheading(blocks, i, level);
+
+    // A byline under the heading wins over speakers split off the heading's text.
+    let below = explicit.map(|by| (by, vec![i + 1])).or_else(|| implicit().map(|by| (by, vec![i + 1])));
+    let (kind, title, byline, consumed) = match (tagged, embedded, below) {
+        (Some((kind, title)), _, Some((by, c))) => (kind, title, Some(by), c),
+        (Some((kind, _)), Some((title, by)), None) => (kind, title, Some(by), vec![]),
+        (Some((kind, title)), None, None) => match sub() {
+            Some((by, c)) => (kind, title, Some(by), c),
+            None => (kind, title, None, vec![]),
+        },
+        (None, _, Some((by, c))) => {
+            let title = heading::strip_time(&shadow).to_owned();
+            (heading::bare_kind(&b.plain()).unwrap_or(TalkKind::Talk), title, Some(by), c)
+        }
+        (None, Some((title, by)), None) => {
+            (heading::bare_kind(&b.render(&title)).unwrap_or(TalkKind::Talk), title, Some(by), vec![])
+        }
+        (None, None, None) => {
+            let (by, c) = sub()?;
+            let title = heading::strip_time(&shadow).to_owned();
+            (heading::bare_kind(&b.plain()).unwrap_or(TalkKind::Talk), title, Some(by), c)
+        }
+    };
+    Some(Detected { kind, title, heading: i, byline, consumed })
+}
+
+/// A byline given as a sub-heading of the section (`##### by Jon Bretman`), with the
+/// `[Twitter] | [Github] | [Website]` row under it.
+fn byline_subheading(blocks: &[Block], i: usize, level: u8) -> Option<(byline::Byline, Vec<usize>)> {
+    for (j, b) in blocks.iter().enumerate().skip(i + 1) {
+        match b.kind {
+            BlockKind::Heading(l) if l <= level => return None,
+            BlockKind::Heading(_) if !byline::is_byline(&b.lines[0].text) => return None,
+            BlockKind::Heading(_) => {
+                let mut by = byline::parse(b)?;
+                let mut consumed = vec![j];
+                if let Some(row) = blocks.get(j + 1).filter(|n| n.kind == BlockKind::Paragraph && !n.links.is_empty())
+                    && let Some(url) = byline::website(row)
+                {
+                    if let [s] = by.speakers.as_mut_slice() {
+                        s.url.get_or_insert(url);
+                    }
+                    consumed.push(j + 1);
+                }
+                return Some((by, consumed));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn talk_section(d: &Detected, heading_block: &Block, body: &[Block]) -> Talk {
+    let base = d.heading + 1;
+    let line = heading_block.line;
+    let title = heading::strip_quotes(heading_block.render(&d.title).trim().trim_end_matches('#').trim());
+    let mut talk = Talk {
+        title,
+        kind: d.kind,
+        line,
+        speakers: Vec::new(),
+        materials: Vec::new(),
+        mentions: Vec::new(),
+        links: Vec::new(),
+    };
+    talk.links.extend(body.iter().filter(|b| b.kind != BlockKind::Cell).flat_map(web_links));
+    if let Some(by) = &d.byline {
+        talk.speakers.clone_from(&by.speakers);
+        talk.materials.clone_from(&by.materials);
+    }
+    for (k, b) in body.iter().enumerate() {
+        if d.consumed.contains(&(base + k)) || matches!(b.kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        if let Some(m) = mentions::bare_slides(b) {
+            talk.materials.push(m);
+        }
+        if !matches!(b.kind, BlockKind::Cell) {
+            mentions::prose_affiliations(b, &mut talk.speakers);
+        }
+        mentions::mine(b, &mut talk.mentions, &mut talk.materials);
     }
     talk
 }
 
+/// `Title — Speaker ([video](...)) ([slides](...))` as a list item: a talk of its own.
+fn list_item_talk(b: &Block) -> Option<Talk> {
+    use std::sync::LazyLock;
+    static ITEM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s*([^\u{E000}-\u{F8FF}]+?)\s+[—–]\s+([^(\u{E000}-\u{F8FF}]+?)\s*(\(.*)?$")
+            .expect("valid regex")
+    });
+    if b.kind != BlockKind::Item {
+        return None;
+    }
+    let joined: String = b.lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+    let c = ITEM.captures(&joined)?;
+    let by = byline::from_heading(b, &c[2], b.line)?;
+    let mut talk = Talk {
+        title: heading::strip_quotes(&c[1]),
+        kind: heading::bare_kind(&c[1]).unwrap_or(TalkKind::Talk),
+        line: b.line,
+        speakers: by.speakers,
+        materials: by.materials,
+        mentions: Vec::new(),
+        links: web_links(b).collect(),
+    };
+    for l in &b.links {
+        let text = l.text.to_lowercase();
+        let kind = byline::material_kind(&l.text).or_else(|| text.contains("video").then_some(MaterialKind::Recording));
+        if let Some(kind) = kind {
+            talk.materials.push(Material { kind, url: l.url.clone(), line: l.line });
+        }
+    }
+    Some(talk)
+}
+
+/// A note that is one talk: no talk heading, and a byline at the top (under the title).
+fn single_talk(blocks: &[Block], title: Option<&str>) -> Option<Talk> {
+    let j = blocks.iter().position(|b| !matches!(b.kind, BlockKind::Heading(_)))?;
+    if j > 1 || (j == 1 && blocks[0].kind != BlockKind::Heading(1)) {
+        return None;
+    }
+    let b = &blocks[j];
+    if b.kind != BlockKind::Paragraph || !byline::is_byline(&b.lines[0].text) {
+        return None;
+    }
+    let by = byline::parse(b)?;
+    let title = match j {
+        1 => blocks[0].plain(),
+        _ => title?.to_owned(),
+    };
+    let mut talk = Talk {
+        title: heading::strip_quotes(&title),
+        kind: TalkKind::Talk,
+        line: blocks.first().map_or(b.line, |h| h.line),
+        speakers: by.speakers,
+        materials: by.materials,
+        mentions: Vec::new(),
+        links: Vec::new(),
+    };
+    for b in &blocks[j..] {
+        if b.kind != BlockKind::Cell {
+            talk.links.extend(web_links(b));
+        }
+    }
+    for b in &blocks[j + 1..] {
+        if !matches!(b.kind, BlockKind::Heading(_)) {
+            mentions::mine(b, &mut talk.mentions, &mut talk.materials);
+        }
+    }
+    Some(talk)
+}
+
 fn web_links(b: &Block) -> impl Iterator<Item = Link> + '_ {
-    b.links.iter().filter(|l| !l.email && is_web(&l.url)).map(|l| Link {
+    b.links.iter().filter(|l| !l.email && !l.url.is_empty()).map(|l| Link {
         text: l.text.clone(),
         url: l.url.clone(),
         line: l.line,

@@ -1,5 +1,6 @@
 //! The one integration test binary (see STYLE: ripgrep's `tests/tests.rs`).
 
+mod accuracy;
 mod cli;
 mod common;
 mod golden;
