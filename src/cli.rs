@@ -56,6 +56,10 @@ pub struct EvalArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
+    /// Which unlinked names of tools and organizations to recognize.
+    #[arg(long, value_enum, default_value = "corpus")]
+    pub mentions: MentionsArg,
+
     /// Report as a Markdown table or as JSON.
     #[arg(long, value_enum, default_value = "table")]
     pub report: ReportArg,
@@ -63,6 +67,18 @@ pub struct EvalArgs {
     /// Also list up to 40 misses (-) and false finds (+) per measure.
     #[arg(long)]
     pub examples: bool,
+}
+
+/// `--mentions` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MentionsArg {
+    /// The curated list and every tool or organization linked anywhere in the input; depends on
+    /// what else is exported (two passes over the notes).
+    Corpus,
+    /// The curated list in schema/known-tools.tsv only: the same whatever else is exported.
+    Curated,
+    /// None.
+    None,
 }
 
 /// `--report` values.
@@ -97,6 +113,10 @@ pub struct ExportArgs {
     /// Conference name for notes whose front matter names none.
     #[arg(long, value_name = "NAME")]
     pub event: Option<String>,
+
+    /// Which unlinked names of tools and organizations to recognize (marked as inferred).
+    #[arg(long, value_enum, default_value = "corpus")]
+    pub mentions: MentionsArg,
 
     /// Stop at the first note that cannot be read, writing nothing.
     #[arg(long)]

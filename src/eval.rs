@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::model::{MaterialKind, Mention, Note};
+use crate::model::{InferredKind, MaterialKind, Mention, Note};
 use crate::resolve::{name_key, org_key, person_key, title_key, url_key};
 
 /// One note's gold record.
@@ -243,7 +243,7 @@ fn found_sets(n: &Note) -> Sets {
                     add("talk → tool", format!("{tk} | {k}"));
                     add("tool → url", format!("{k} | {}", url_key(&tool.url)));
                 }
-                Mention::Inferred(x) => add("mentions", name_key(&x.name)),
+                Mention::Inferred(x) if x.kind == InferredKind::Tool => add("mentions", name_key(&x.name)),
                 Mention::Book(b) => {
                     add("books", title_key(&b.title));
                     add("talk → book", format!("{tk} | {}", title_key(&b.title)));

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, EvalArgs, ExportArgs, ReportArg};
-use talkgraph::extract::{ExtractOptions, extract};
+use cli::{Cli, Command, EvalArgs, ExportArgs, MentionsArg, ReportArg};
+use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
 use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
 
@@ -38,7 +38,8 @@ fn main() -> ExitCode {
 /// status when `strict` stopped the run; otherwise the flag says whether some note failed.
 fn read_notes(
     paths: &[PathBuf],
-    options: &ExtractOptions,
+    event: Option<&str>,
+    mentions: MentionsArg,
     strict: bool,
     quiet: bool,
 ) -> Result<(Vec<talkgraph::model::Note>, bool), ExitCode> {
@@ -51,18 +52,10 @@ fn read_notes(
         }
         failed = true;
     }
-    let mut notes = Vec::with_capacity(inputs.len());
+    let mut texts = Vec::with_capacity(inputs.len());
     for note in &inputs {
         match input::read(note) {
-            Ok(text) => {
-                let x = extract(&note.name, &text, options);
-                if !quiet {
-                    for d in &x.diagnostics {
-                        eprintln!("talkgraph: {d}");
-                    }
-                }
-                notes.push(x.note);
-            }
+            Ok(text) => texts.push((note.name.clone(), text)),
             Err(e) => {
                 eprintln!("talkgraph: error: {e}; note skipped");
                 if strict {
@@ -71,6 +64,22 @@ fn read_notes(
                 failed = true;
             }
         }
+    }
+    let options = ExtractOptions { event: event.map(str::to_owned), lexicon: None };
+    let mode = match mentions {
+        MentionsArg::Corpus => Mentions::Corpus,
+        MentionsArg::Curated => Mentions::Curated,
+        MentionsArg::None => Mentions::None,
+    };
+    let extractions = extract_all(&texts, &options, mode);
+    let mut notes = Vec::with_capacity(extractions.len());
+    for x in extractions {
+        if !quiet {
+            for d in &x.diagnostics {
+                eprintln!("talkgraph: {d}");
+            }
+        }
+        notes.push(x.note);
     }
     Ok((notes, failed))
 }
@@ -90,7 +99,7 @@ fn eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let (notes, failed) = match read_notes(&args.paths, &ExtractOptions::default(), false, true) {
+    let (notes, failed) = match read_notes(&args.paths, None, args.mentions, false, true) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -127,8 +136,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Turtle);
-    let options = ExtractOptions { event: args.event.clone() };
-    let (notes, failed) = match read_notes(&args.paths, &options, args.strict, args.quiet) {
+    let (notes, failed) = match read_notes(&args.paths, args.event.as_deref(), args.mentions, args.strict, args.quiet) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::blocks::{Block, BlockKind, RawLink, is_mark};
 use super::byline::{looks_like_name, material_kind, strict_name};
-use crate::model::{Book, Link, Material, MaterialKind, Mention, Org, Tool};
+use crate::model::{Book, Inferred, Link, Material, MaterialKind, Mention, Org, Tool};
 
 /// Link texts that name no entity: the link belongs to what stands before it.
 const GENERIC: &[&str] = &[
@@ -82,9 +82,20 @@ pub(crate) fn is_generic(text: &str) -> bool {
 }
 
 /// Mines one body block of a talk.
-pub(crate) fn mine(block: &Block, mentions: &mut Vec<Mention>, materials: &mut Vec<Material>) {
+pub(crate) fn mine(
+    block: &Block,
+    mentions: &mut Vec<Mention>,
+    materials: &mut Vec<Material>,
+    lexicon: Option<&super::Lexicon>,
+) {
     for line in &block.lines {
         books(&line.text, line.line, mentions);
+        if let Some(lx) = lexicon {
+            let prose: String = line.text.chars().map(|c| if is_mark(c) { '\u{FFFC}' } else { c }).collect();
+            for (name, kind) in lx.find(&prose) {
+                mentions.push(Mention::Inferred(Inferred { name: name.to_owned(), kind, line: line.line }));
+            }
+        }
         let text = line.text.as_str();
         let mut last_tool: Option<usize> = None;
         let mut prev_end = 0;

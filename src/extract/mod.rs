@@ -8,6 +8,7 @@ mod blocks;
 mod byline;
 pub mod front_matter;
 pub mod heading;
+mod infer;
 mod mentions;
 
 use blocks::{Block, BlockKind, LineIndex};
@@ -15,6 +16,7 @@ use blocks::{Block, BlockKind, LineIndex};
 use crate::error::Diagnostic;
 use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
 
+pub use infer::Lexicon;
 pub use mentions::is_web;
 
 /// Settings for extraction.
@@ -22,6 +24,40 @@ pub use mentions::is_web;
 pub struct ExtractOptions {
     /// The conference to use when front matter names none (`--event`).
     pub event: Option<String>,
+    /// Names to recognize without a link ([`Lexicon::curated`], [`Lexicon::from_notes`]); none
+    /// when `None`.
+    pub lexicon: Option<std::sync::Arc<Lexicon>>,
+}
+
+/// Which unlinked names of tools and organizations [`extract_all`] recognizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mentions {
+    /// None.
+    None,
+    /// The curated list in `schema/known-tools.tsv`: the same whatever else is extracted.
+    Curated,
+    /// The curated list and every tool or organization linked anywhere in the notes given: two
+    /// passes, and the result depends on what else is extracted.
+    #[default]
+    Corpus,
+}
+
+/// Extracts a set of notes (name, text) as `talkgraph export` does, recognizing unlinked
+/// mentions as `mentions` says. Diagnostics come from the first pass only.
+pub fn extract_all(notes: &[(String, String)], options: &ExtractOptions, mentions: Mentions) -> Vec<Extraction> {
+    let mut options = options.clone();
+    options.lexicon = match mentions {
+        Mentions::None => None,
+        Mentions::Curated | Mentions::Corpus => Some(std::sync::Arc::new(Lexicon::curated())),
+    };
+    let mut out: Vec<Extraction> = notes.iter().map(|(name, text)| extract(name, text, &options)).collect();
+    if mentions == Mentions::Corpus {
+        options.lexicon = Some(std::sync::Arc::new(Lexicon::from_notes(out.iter().map(|x| &x.note))));
+        for (x, (name, text)) in out.iter_mut().zip(notes) {
+            x.note = extract(name, text, &options).note;
+        }
+    }
+    out
 }
 
 /// A note and what could not be read in it.
@@ -80,11 +116,11 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
             .iter()
             .position(|n| matches!(n.kind, BlockKind::Heading(l) if l <= level))
             .map_or(blocks.len(), |p| i + 1 + p);
-        note.talks.push(talk_section(d, b, &blocks[i + 1..end]));
+        note.talks.push(talk_section(d, b, &blocks[i + 1..end], options.lexicon.as_deref()));
         i = end;
     }
     if note.talks.is_empty()
-        && let Some(t) = single_talk(&blocks, note.title.as_deref())
+        && let Some(t) = single_talk(&blocks, note.title.as_deref(), options.lexicon.as_deref())
     {
         note.links.clear();
         note.talks.push(t);
@@ -213,7 +249,7 @@ fn byline_subheading(blocks: &[Block], i: usize, level: u8) -> Option<(byline::B
     None
 }
 
-fn talk_section(d: &Detected, heading_block: &Block, body: &[Block]) -> Talk {
+fn talk_section(d: &Detected, heading_block: &Block, body: &[Block], lexicon: Option<&Lexicon>) -> Talk {
     let base = d.heading + 1;
     let line = heading_block.line;
     let title = heading::strip_quotes(heading_block.render(&d.title).trim().trim_end_matches('#').trim());
@@ -241,9 +277,36 @@ fn talk_section(d: &Detected, heading_block: &Block, body: &[Block]) -> Talk {
         if !matches!(b.kind, BlockKind::Cell) {
             mentions::prose_affiliations(b, &mut talk.speakers);
         }
-        mentions::mine(b, &mut talk.mentions, &mut talk.materials);
+        mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
     }
+    dedup_inferred(&mut talk);
     talk
+}
+
+/// Drops inferred mentions of what the talk links anyway, and repeats.
+fn dedup_inferred(talk: &mut Talk) {
+    use crate::model::{InferredKind, Mention};
+    use crate::resolve::{name_key, org_key};
+    let linked: std::collections::HashSet<String> = talk
+        .mentions
+        .iter()
+        .filter_map(|m| match m {
+            Mention::Tool(t) => Some(format!("t{}", name_key(&t.name))),
+            Mention::Organization(o) => Some(format!("o{}", org_key(&o.name))),
+            _ => None,
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    talk.mentions.retain(|m| match m {
+        Mention::Inferred(x) => {
+            let key = match x.kind {
+                InferredKind::Tool => format!("t{}", name_key(&x.name)),
+                InferredKind::Organization => format!("o{}", org_key(&x.name)),
+            };
+            !linked.contains(&key) && seen.insert(key)
+        }
+        _ => true,
+    });
 }
 
 /// `Title — Speaker ([video](...)) ([slides](...))` as a list item: a talk of its own.
@@ -279,7 +342,7 @@ fn list_item_talk(b: &Block) -> Option<Talk> {
 }
 
 /// A note that is one talk: no talk heading, and a byline at the top (under the title).
-fn single_talk(blocks: &[Block], title: Option<&str>) -> Option<Talk> {
+fn single_talk(blocks: &[Block], title: Option<&str>, lexicon: Option<&Lexicon>) -> Option<Talk> {
     let j = blocks.iter().position(|b| !matches!(b.kind, BlockKind::Heading(_)))?;
     if j > 1 || (j == 1 && blocks[0].kind != BlockKind::Heading(1)) {
         return None;
@@ -309,9 +372,10 @@ fn single_talk(blocks: &[Block], title: Option<&str>) -> Option<Talk> {
     }
     for b in &blocks[j + 1..] {
         if !matches!(b.kind, BlockKind::Heading(_)) {
-            mentions::mine(b, &mut talk.mentions, &mut talk.materials);
+            mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
         }
     }
+    dedup_inferred(&mut talk);
     Some(talk)
 }
 

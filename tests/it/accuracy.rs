@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use talkgraph::eval::{Report, evaluate, parse_gold};
-use talkgraph::extract::{ExtractOptions, extract};
+use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
 use talkgraph::input;
 
 use crate::common::root;
@@ -16,10 +16,10 @@ fn report(gold: &Path, notes: &Path) -> Report {
     let gold = parse_gold(&std::fs::read_to_string(gold).expect("gold file")).expect("valid gold");
     let (inputs, errors) = input::collect(&[notes.to_owned()]);
     assert!(errors.is_empty(), "{errors:?}");
-    let notes: Vec<_> = inputs
-        .iter()
-        .map(|i| extract(&i.name, &input::read(i).expect("readable note"), &ExtractOptions::default()).note)
-        .collect();
+    let texts: Vec<(String, String)> =
+        inputs.iter().map(|i| (i.name.clone(), input::read(i).expect("readable note"))).collect();
+    let notes: Vec<_> =
+        extract_all(&texts, &ExtractOptions::default(), Mentions::Corpus).into_iter().map(|x| x.note).collect();
     let r = evaluate(&gold, &notes);
     assert!(r.missing.is_empty(), "gold records without a note: {:?}", r.missing);
     r

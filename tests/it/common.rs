@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use talkgraph::export::rdf;
-use talkgraph::extract::{ExtractOptions, extract};
+use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
 use talkgraph::resolve::Resolver;
 use talkgraph::vocab::DEFAULT_BASE;
 use talkgraph::{Format, KnowledgeGraph};
@@ -21,9 +21,10 @@ pub fn seed_path() -> PathBuf {
 
 /// Builds the graph of the given notes (name, text), as `talkgraph export` does.
 pub fn graph_of(notes: &[(&str, &str)]) -> KnowledgeGraph {
+    let owned: Vec<(String, String)> = notes.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
     let mut r = Resolver::new(DEFAULT_BASE).expect("default base is valid");
-    for (name, text) in notes {
-        r.add(&extract(name, text, &ExtractOptions::default()).note);
+    for x in extract_all(&owned, &ExtractOptions::default(), Mentions::Corpus) {
+        r.add(&x.note);
     }
     r.finish()
 }

@@ -26,4 +26,8 @@ fn vocabulary_defines_every_talk_kind_the_exporter_writes() {
             assert!(described(iri, p), "{iri} lacks {p} in schema/talkgraph.ttl");
         }
     }
+    let inferred = talkgraph::vocab::tg::INFERRED_MENTION;
+    for p in ["#type", "#label", "#comment", "subPropertyOf"] {
+        assert!(described(inferred, p), "{inferred} lacks {p} in schema/talkgraph.ttl");
+    }
 }

@@ -135,9 +135,12 @@ fn tools_with_urls_mentioned_by_the_right_talk() {
         ("llamafile", "https://github.com/Mozilla-Ocho/llamafile", KEYNOTES[1]),
         ("lm-buddy", "https://github.com/mozilla-ai/lm-buddy", KEYNOTES[1]),
     ];
-    let tools: BTreeSet<String> =
-        g.entities().filter(|e| e.kind == EntityKind::Tool).map(|e| e.label().into()).collect();
-    assert_eq!(tools, want.iter().map(|w| w.0.to_owned()).collect(), "exactly the seed's tools");
+    let linked: BTreeSet<String> = g
+        .relations()
+        .filter(|(_, e, b)| e.relation == Relation::Mentions && b.kind == EntityKind::Tool)
+        .map(|(_, _, b)| b.label().to_owned())
+        .collect();
+    assert_eq!(linked, want.iter().map(|w| w.0.to_owned()).collect(), "exactly the seed's linked tools");
     for (name, url, talk) in want {
         let tool = named(&g, EntityKind::Tool, name);
         assert_eq!(tool.urls, BTreeSet::from([url.to_owned()]), "{name}");
@@ -158,6 +161,18 @@ fn tools_with_urls_mentioned_by_the_right_talk() {
         named(&g, EntityKind::Tool, "vLLM").descriptions,
         BTreeSet::from(["fast and easy-to-use library for LLM inference and serving".to_owned()])
     );
+}
+
+#[test]
+fn unlinked_tools_are_inferred_mentions_of_the_right_talk() {
+    let g = seed();
+    let want = [("Terraform", TALKS[2]), ("pytest", TALKS[2]), ("Moto", TALKS[3]), ("Lambda Powertools", TALKS[3])];
+    let inferred: BTreeSet<(String, String)> = g
+        .relations()
+        .filter(|(_, e, _)| e.relation == Relation::InferredMention)
+        .map(|(a, _, b)| (b.label().to_owned(), a.label().to_owned()))
+        .collect();
+    assert_eq!(inferred, want.iter().map(|(t, talk)| ((*t).to_owned(), (*talk).to_owned())).collect());
 }
 
 #[test]
