@@ -43,6 +43,24 @@ pub enum Command {
     /// The gold file is JSON Lines, one object per note, in the shape gen-corpus writes
     /// (`gold.jsonl`); notes are matched by their path relative to the folder given.
     Eval(EvalArgs),
+
+    /// Lint notes: talks without a speaker, bylines that could not be read completely, links
+    /// with an empty text or a broken URL, the same talk twice.
+    ///
+    /// Prints compiler-style diagnostics (file:line:column, the line quoted, a hint) on
+    /// standard output.
+    #[command(
+        after_help = "Exit status: 0 when no error was reported (warnings allowed), 1 otherwise, 2 on usage errors."
+    )]
+    Check(CheckArgs),
+}
+
+/// Arguments of `talkgraph check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Notes to check: files, folders, or `-` for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// Arguments of `talkgraph eval`.

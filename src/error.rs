@@ -35,12 +35,41 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong.
     pub message: String,
+    /// A short stable name of the check (`front-matter`, `broken-url`, ...).
+    pub code: &'static str,
+    /// What to do about it.
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
     /// A warning at `line` of `path`.
     pub fn warning(path: &str, line: u32, message: impl Into<String>) -> Self {
-        Self { path: path.to_owned(), line, column: 0, severity: Severity::Warning, message: message.into() }
+        Self {
+            path: path.to_owned(),
+            line,
+            column: 0,
+            severity: Severity::Warning,
+            message: message.into(),
+            code: "front-matter",
+            hint: None,
+        }
+    }
+
+    /// A finding of `talkgraph check`: `code` names the check.
+    pub fn lint(path: &str, line: u32, column: u32, severity: Severity, code: &'static str, message: String) -> Self {
+        Self { path: path.to_owned(), line, column, severity, message, code, hint: None }
+    }
+
+    /// The same diagnostic with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Is this about the note's content as a linter sees it (as opposed to something that
+    /// kept part of the note from being read)?
+    pub fn is_lint(&self) -> bool {
+        self.code != "front-matter"
     }
 }
 

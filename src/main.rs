@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, EvalArgs, ExportArgs, MentionsArg, ReportArg};
+use cli::{CheckArgs, Cli, Command, EvalArgs, ExportArgs, MentionsArg, ReportArg};
 use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
 use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
@@ -31,7 +31,74 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Export(args) => export(&args),
         Command::Eval(args) => eval(&args),
+        Command::Check(args) => check(&args),
     }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let (inputs, errors) = input::collect(&args.paths);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("talkgraph: error: {e}");
+    }
+    let (mut n_errors, mut n_warnings) = (0usize, 0usize);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for note in &inputs {
+        let text = match input::read(note) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("talkgraph: error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let shown = match &note.origin {
+            input::Origin::File(p) => p.display().to_string(),
+            input::Origin::Stdin => note.name.clone(),
+        };
+        let mut diagnostics = talkgraph::extract::extract(&shown, &text, &ExtractOptions::default()).diagnostics;
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        for d in &diagnostics {
+            match d.severity {
+                talkgraph::Severity::Error => n_errors += 1,
+                talkgraph::Severity::Warning => n_warnings += 1,
+            }
+            if print_diagnostic(&mut out, d, &text).is_err() {
+                return ExitCode::SUCCESS; // Broken pipe: the reader has gone.
+            }
+        }
+    }
+    let _ = out.flush();
+    eprintln!(
+        "talkgraph: {} note{} checked: {n_errors} error{}, {n_warnings} warning{}",
+        inputs.len(),
+        if inputs.len() == 1 { "" } else { "s" },
+        if n_errors == 1 { "" } else { "s" },
+        if n_warnings == 1 { "" } else { "s" },
+    );
+    if failed || n_errors > 0 { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// `path:line:col: severity: message [code]`, the line quoted with a caret, and the hint.
+fn print_diagnostic(out: &mut impl Write, d: &talkgraph::Diagnostic, text: &str) -> io::Result<()> {
+    writeln!(out, "{d} [{}]", d.code)?;
+    let quoted = (d.line > 0)
+        .then(|| text.split('\n').nth(d.line as usize - 1))
+        .flatten()
+        .map(|l| l.trim_end_matches('\r').replace('\t', "    "));
+    if let Some(line) = quoted {
+        let number = d.line.to_string();
+        let pad = " ".repeat(number.len());
+        writeln!(out, "{pad} |")?;
+        writeln!(out, "{number} | {line}")?;
+        if d.column > 0 {
+            writeln!(out, "{pad} | {}^", " ".repeat(d.column as usize - 1))?;
+        }
+    }
+    if let Some(h) = &d.hint {
+        writeln!(out, "  = hint: {h}")?;
+    }
+    writeln!(out)
 }
 
 /// Reads and extracts every note under `paths`, printing diagnostics. `Err` carries the exit
@@ -75,7 +142,7 @@ fn read_notes(
     let mut notes = Vec::with_capacity(extractions.len());
     for x in extractions {
         if !quiet {
-            for d in &x.diagnostics {
+            for d in x.diagnostics.iter().filter(|d| !d.is_lint()) {
                 eprintln!("talkgraph: {d}");
             }
         }

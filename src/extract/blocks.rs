@@ -24,6 +24,8 @@ pub(crate) struct RawLink {
     pub url: String,
     /// 1-based line of the link.
     pub line: u32,
+    /// 1-based column (in characters) of the link's `[` or `<`.
+    pub column: u32,
     /// `<a@b.c>` autolink.
     pub email: bool,
 }
@@ -131,6 +133,14 @@ impl LineIndex {
         let i = self.starts.partition_point(|&s| s <= offset);
         u32::try_from(i).unwrap_or(u32::MAX)
     }
+
+    /// The 1-based column, in characters, of byte `offset` of `text`.
+    pub fn column(&self, text: &str, offset: usize) -> u32 {
+        let i = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts.get(i).copied().unwrap_or(0).min(offset);
+        let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+        u32::try_from(col + 1).unwrap_or(u32::MAX)
+    }
 }
 
 /// Parses `text[start..]` into blocks, with lines counted over the whole `text`.
@@ -197,6 +207,7 @@ pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
                     text: String::new(),
                     url: dest_url.into_string(),
                     line: line_at(range.start),
+                    column: index.column(text, start + range.start),
                     email: link_type == LinkType::Email,
                 });
             }

@@ -13,7 +13,7 @@ mod mentions;
 
 use blocks::{Block, BlockKind, LineIndex};
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Severity};
 use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
 
 pub use infer::Lexicon;
@@ -98,6 +98,8 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
     let first_h1 =
         blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (heading::strip_quotes(&b.plain()), b.line));
 
+    let mut diagnostics = split.diagnostics;
+    lint_links(path, &blocks, &mut diagnostics);
     let detected = detect_all(&blocks);
     let mut i = 0;
     while i < blocks.len() {
@@ -117,6 +119,22 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
             .position(|n| matches!(n.kind, BlockKind::Heading(l) if l <= level))
             .map_or(blocks.len(), |p| i + 1 + p);
         note.talks.push(talk_section(d, b, &blocks[i + 1..end], options.lexicon.as_deref()));
+        if let Some(by) = &d.byline {
+            let line = by.speakers.first().map_or(b.line, |s| s.line);
+            for part in &by.leftovers {
+                diagnostics.push(
+                    Diagnostic::lint(
+                        path,
+                        line,
+                        0,
+                        Severity::Warning,
+                        "byline-unparsed",
+                        format!("could not read {part:?} in the byline"),
+                    )
+                    .with_hint("write `by Name and Name - Organization - e-mail - [slides](url)`"),
+                );
+            }
+        }
         i = end;
     }
     if note.talks.is_empty()
@@ -137,7 +155,106 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
         };
         heading::event_from_title(title, year).map(|e| (e, line))
     });
-    Extraction { note, diagnostics: split.diagnostics }
+    lint_talks(&note, &mut diagnostics);
+    Extraction { note, diagnostics }
+}
+
+/// Links with an empty text or a destination that cannot be a link.
+fn lint_links(path: &str, blocks: &[Block], out: &mut Vec<Diagnostic>) {
+    for l in blocks.iter().flat_map(|b| &b.links) {
+        if l.email {
+            continue;
+        }
+        if l.text.trim().is_empty() {
+            out.push(
+                Diagnostic::lint(
+                    path,
+                    l.line,
+                    l.column,
+                    Severity::Error,
+                    "empty-link-text",
+                    format!("link to {:?} has no text", l.url),
+                )
+                .with_hint("name what the link points at: `[name](url)`"),
+            );
+        }
+        if let Some(problem) = url_problem(&l.url) {
+            out.push(
+                Diagnostic::lint(
+                    path,
+                    l.line,
+                    l.column,
+                    Severity::Error,
+                    "broken-url",
+                    format!("link {:?}: {problem}", l.text),
+                )
+                .with_hint("use an absolute `https://` URL, or a relative path to a file that exists"),
+            );
+        }
+    }
+}
+
+/// Why a link destination is broken, if it is.
+fn url_problem(url: &str) -> Option<&'static str> {
+    let u = url.trim();
+    if u.is_empty() {
+        return Some("the destination is empty");
+    }
+    if u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some("the destination contains white space");
+    }
+    let scheme = u.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        Some("javascript" | "vbscript" | "data") => Some("scripts and inline data are not links"),
+        Some("http" | "https")
+            if !u.contains("://")
+                || u.split("://").nth(1).is_none_or(|r| r.split('/').next().is_none_or(str::is_empty)) =>
+        {
+            Some("the URL has no host")
+        }
+        Some(_) if oxrdf::NamedNode::new(u).is_err() => Some("not a valid URL"),
+        _ => None,
+    }
+}
+
+/// Talk headings without a speaker, and the same talk twice in one note.
+fn lint_talks(note: &Note, out: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for t in &note.talks {
+        if t.speakers.is_empty() {
+            out.push(
+                Diagnostic::lint(
+                    &note.path,
+                    t.line,
+                    1,
+                    Severity::Warning,
+                    "talk-without-speaker",
+                    format!("talk {:?} has no speaker", t.title),
+                )
+                .with_hint("add a byline under the heading: `by Name - Organization`"),
+            );
+        }
+        let key = crate::resolve::title_key(&t.title);
+        match seen.get(&key) {
+            Some(first) => out.push(
+                Diagnostic::lint(
+                    &note.path,
+                    t.line,
+                    1,
+                    Severity::Error,
+                    "duplicate-talk",
+                    format!("talk {:?} appears twice", t.title),
+                )
+                .with_hint(format!("it is already at line {first}; merge the two sections")),
+            ),
+            None => {
+                seen.insert(key, t.line);
+            }
+        }
+    }
 }
 
 /// A heading recognized as a talk.

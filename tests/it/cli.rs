@@ -120,3 +120,52 @@ fn event_flag_names_the_conference_when_front_matter_does_not() {
     let ttl = stdout(&o);
     assert!(ttl.contains("event:europython-2025") && ttl.contains("\"EuroPython 2025\""), "{ttl}");
 }
+
+#[test]
+fn check_reports_compiler_style_diagnostics_and_fails_on_errors() {
+    let dir = temp_dir("check");
+    let bad = dir.join("bad.md");
+    fs::write(
+        &bad,
+        "# [TALK] Lonely talk\n\nSee [](https://x.example/) and [this](https://) and [js](javascript:alert(1)).\n\n\
+         # [TALK] Two\nby Ada Lovelace - Engines - ??? ###\n\n# [TALK] Lonely talk\nby Grace Hopper\n",
+    )
+    .expect("write");
+    let o = talkgraph(&["check", bad.to_str().expect("UTF-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let path = bad.display().to_string();
+    for want in [
+        format!("{path}:1:1: warning: talk \"Lonely talk\" has no speaker [talk-without-speaker]"),
+        format!("{path}:3:5: error: link to \"https://x.example/\" has no text [empty-link-text]"),
+        format!("{path}:3:32: error: link \"this\": the URL has no host [broken-url]"),
+        "scripts and inline data are not links [broken-url]".to_owned(),
+        format!("{path}:6: warning: could not read \"??? ###\" in the byline [byline-unparsed]"),
+        format!("{path}:8:1: error: talk \"Lonely talk\" appears twice [duplicate-talk]"),
+        "3 | See [](https://x.example/)".to_owned(),
+        "  |     ^".to_owned(),
+        "= hint: it is already at line 1".to_owned(),
+    ] {
+        assert!(out.contains(&want), "missing {want:?} in:\n{out}");
+    }
+    assert!(stderr(&o).contains("1 note checked: 4 errors, 2 warnings"), "{}", stderr(&o));
+
+    let good = dir.join("good.md");
+    fs::write(
+        &good,
+        "# [TALK] Fine\nby Ada Lovelace - Engines\n\n- [ripgrep](https://github.com/BurntSushi/ripgrep)\n",
+    )
+    .expect("write");
+    let o = talkgraph(&["check", good.to_str().expect("UTF-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn export_does_not_print_lint_findings() {
+    let dir = temp_dir("quiet-lint");
+    fs::write(dir.join("n.md"), "# [TALK] Lonely talk\n\nSee [](https://x.example/).\n").expect("write");
+    let o = talkgraph(&["export", dir.to_str().expect("UTF-8")]);
+    assert!(o.status.success());
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
