@@ -141,13 +141,16 @@ impl Entity {
         }
     }
 
-    /// The name to show: the one with most non-ASCII letters (accents kept), then the longest,
-    /// then the first in order. Falls back to the IRI.
+    /// The name to show: the one with most non-ASCII letters (accents kept), then not all in
+    /// capitals, then the longest, then the first in order. Falls back to the IRI.
     pub fn label(&self) -> &str {
         self.names
             .iter()
             .max_by(|a, b| {
-                let score = |s: &str| (s.chars().filter(|c| !c.is_ascii()).count(), s.chars().count());
+                let score = |s: &str| {
+                    let caps = s.chars().any(char::is_lowercase) || !s.chars().any(char::is_uppercase);
+                    (s.chars().filter(|c| !c.is_ascii()).count(), caps, s.chars().count())
+                };
                 score(a).cmp(&score(b)).then_with(|| b.cmp(a))
             })
             .map_or(self.iri.as_str(), String::as_str)

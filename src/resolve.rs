@@ -251,6 +251,11 @@ impl Resolver {
                         v.insert(i);
                     }
                     std::collections::btree_map::Entry::Occupied(o) => {
+                        // Two people who share a URL (a company site) are one person only if
+                        // their surnames agree: `Ada Lovelace` = `A. Lovelace`, not `John Smith`.
+                        if k.kind == EntityKind::Person && !same_surname(&keys[*o.get()].key, &k.key) {
+                            continue;
+                        }
                         let (a, b) = (root(&mut parent, *o.get()), root(&mut parent, i));
                         let (lo, hi) = (a.min(b), a.max(b));
                         parent[hi] = lo;
@@ -289,6 +294,12 @@ impl Resolver {
             edge_map.into_iter().map(|((a, relation, b), sources)| (a, b, Edge { relation, sources })).collect();
         KnowledgeGraph::from_sorted(base, groups.into_iter().map(|(_, e)| e).collect(), edges)
     }
+}
+
+/// Whether two person keys end with the same word (a one-word key matches any).
+fn same_surname(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.rsplit(' ').next().unwrap_or(a), b.rsplit(' ').next().unwrap_or(b));
+    la == lb || !a.contains(' ') || !b.contains(' ')
 }
 
 fn m_line(m: &Mention) -> u32 {

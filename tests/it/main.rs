@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod golden;
 mod properties;
+mod resolution;
 mod roundtrip;
 mod schema;
 mod seed;

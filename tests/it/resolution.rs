@@ -1,0 +1,87 @@
+//! Issue 2: the same person, organization or tool across notes is one node with one IRI, and
+//! different ones stay apart.
+
+use std::collections::BTreeSet;
+
+use talkgraph::KnowledgeGraph;
+use talkgraph::graph::{Entity, EntityKind};
+
+use crate::common::graph_of;
+
+fn of_kind(g: &KnowledgeGraph, kind: EntityKind) -> Vec<&Entity> {
+    g.entities().filter(|e| e.kind == kind).collect()
+}
+
+fn names(e: &Entity) -> BTreeSet<&str> {
+    e.names.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn people_across_notes_diacritics_case_and_spacing() {
+    let g = graph_of(&[
+        ("a.md", "# [TALK] One\nby José Valim\n"),
+        ("b.md", "# [TALK] Two\nby JOSÉ  VALIM\n"),
+        ("c.md", "# [TALK] Three\nby Jose Valim\n"),
+    ]);
+    let people = of_kind(&g, EntityKind::Person);
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].label(), "José Valim", "the display name keeps its accents");
+    assert_eq!(people[0].iri, "https://talkgraph.example/id/person/jose-valim");
+    assert_eq!(people[0].sources.len(), 3);
+}
+
+#[test]
+fn organizations_spelled_differently() {
+    let g = graph_of(&[
+        ("a.md", "# [TALK] One\nby Ann Lee - ClearBoxAI\n"),
+        ("b.md", "# [TALK] Two\nby Bob Ray - Clearbox AI\n"),
+        ("c.md", "# [TALK] Three\nby Cy Dee - Clearbox-AI\n"),
+    ]);
+    let orgs = of_kind(&g, EntityKind::Organization);
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(names(orgs[0]), BTreeSet::from(["ClearBoxAI", "Clearbox AI", "Clearbox-AI"]), "aliases are kept");
+}
+
+#[test]
+fn urls_normalized_merge_tools_and_slides() {
+    let g = graph_of(&[
+        (
+            "a.md",
+            "# [TALK] One\nby Ann Lee - [slides](https://deck.example/one?utm_source=tw#p2)\n\n- [Foo](https://github.com/Acme/Foo) - a tool\n",
+        ),
+        (
+            "b.md",
+            "# [TALK] Two\nby Bob Ray - [slides](http://www.deck.example/one/)\n\n- [foo-lib](https://github.com/acme/foo.git) - the same tool\n",
+        ),
+    ]);
+    let tools = of_kind(&g, EntityKind::Tool);
+    assert_eq!(tools.len(), 1, "same GitHub repo, owner/repo case and .git aside: {tools:?}");
+    assert_eq!(names(tools[0]), BTreeSet::from(["Foo", "foo-lib"]));
+    assert_eq!(of_kind(&g, EntityKind::Slides).len(), 1, "scheme, www, trailing slash, fragment, utm_ aside");
+}
+
+#[test]
+fn a_shared_first_name_or_company_url_never_merges_two_people() {
+    let g = graph_of(&[
+        ("a.md", "# [TALK] One\nby Antonio Cuni\n"),
+        ("b.md", "# [TALK] Two\nby Antonio Rossi\n"),
+        ("c.md", "# [TALK] Three\nby [Jane Doe](https://acme.example/) and [John Smith](https://acme.example/)\n"),
+        ("d.md", "# [TALK] Four\nby [Ada Lovelace](https://ada.example/) and [A. Lovelace](http://www.ada.example)\n"),
+    ]);
+    let people: BTreeSet<String> = of_kind(&g, EntityKind::Person).iter().map(|e| e.label().to_owned()).collect();
+    assert!(people.contains("Antonio Cuni") && people.contains("Antonio Rossi"), "{people:?}");
+    assert!(people.contains("Jane Doe") && people.contains("John Smith"), "{people:?}");
+    assert_eq!(people.iter().filter(|p| p.contains("Lovelace")).count(), 1, "same homepage, same surname: {people:?}");
+}
+
+#[test]
+fn iris_do_not_depend_on_the_other_notes() {
+    let alone = graph_of(&[("a.md", "# [TALK] One\nby José Valim - Dashbit\n")]);
+    let with_others = graph_of(&[
+        ("0.md", "# [TALK] Zero\nby Someone Else - Dashbit\n"),
+        ("a.md", "# [TALK] One\nby José Valim - Dashbit\n"),
+    ]);
+    for e in alone.entities() {
+        assert!(with_others.find(&e.iri).is_some(), "{} changed IRI", e.iri);
+    }
+}
