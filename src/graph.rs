@@ -4,7 +4,7 @@
 //! Nodes are inserted in IRI order and edges in (source, relation, target) order, so node and
 //! edge indices, and every walk over them, are the same on every run.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -122,6 +122,11 @@ pub struct Entity {
     pub same_as: BTreeSet<String>,
     /// Where it was found.
     pub sources: BTreeSet<Source>,
+    /// Language tags a name or description was written with (text → BCP 47 tags). A text
+    /// absent here is written without a tag.
+    pub languages: BTreeMap<String, BTreeSet<String>>,
+    /// Texts in `languages` that some note also gave without a known language.
+    pub untagged: BTreeSet<String>,
 }
 
 impl Entity {
@@ -138,6 +143,35 @@ impl Entity {
             emails: BTreeSet::new(),
             same_as: BTreeSet::new(),
             sources: BTreeSet::new(),
+            languages: BTreeMap::new(),
+            untagged: BTreeSet::new(),
+        }
+    }
+
+    /// Records the language of a name or description (`None`: not known).
+    pub fn set_language(&mut self, text: &str, language: Option<&str>) {
+        match language {
+            Some(l) => {
+                self.languages.entry(text.to_owned()).or_default().insert(l.to_owned());
+            }
+            None => {
+                self.untagged.insert(text.to_owned());
+            }
+        }
+    }
+
+    /// The language tags to write `text` with: `[None]` for a plain literal.
+    pub fn languages_of(&self, text: &str) -> Vec<Option<&str>> {
+        match self.languages.get(text) {
+            None => vec![None],
+            Some(tags) => {
+                let mut v: Vec<Option<&str>> = Vec::new();
+                if self.untagged.contains(text) {
+                    v.push(None);
+                }
+                v.extend(tags.iter().map(|t| Some(t.as_str())));
+                v
+            }
         }
     }
 
@@ -166,6 +200,10 @@ impl Entity {
         self.emails.extend(other.emails);
         self.same_as.extend(other.same_as);
         self.sources.extend(other.sources);
+        for (text, tags) in other.languages {
+            self.languages.entry(text).or_default().extend(tags);
+        }
+        self.untagged.extend(other.untagged);
     }
 }
 

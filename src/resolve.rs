@@ -64,6 +64,8 @@ impl Resolver {
     /// Adds what one note says.
     pub fn add(&mut self, note: &Note) {
         let src = |line: u32| Source { path: note.path.clone(), line };
+        // A text's language: its own words when they make it clear, else the note's.
+        let lang = |text: &str| crate::extract::lang::detect(text).or(note.language.as_deref());
         let event = note.event.as_ref().map(|(name, line)| {
             let k = self.entity(EntityKind::Event, name_key(name), src(*line));
             let e = self.get(&k);
@@ -79,6 +81,7 @@ impl Resolver {
             let t = self.entity(EntityKind::Talk, key, src(talk.line));
             let e = self.get(&t);
             e.names.insert(talk.title.clone());
+            e.set_language(&talk.title, lang(&talk.title));
             e.talk_kinds.insert(talk.kind);
             if let Some(d) = &note.date {
                 e.dates.insert(d.date.clone());
@@ -122,7 +125,10 @@ impl Resolver {
                         if is_web(&tool.url) {
                             e.urls.insert(tool.url.clone());
                         }
-                        e.descriptions.extend(tool.description.iter().cloned());
+                        if let Some(d) = &tool.description {
+                            e.descriptions.insert(d.clone());
+                            e.set_language(d, lang(d));
+                        }
                         if let Some(repo) = tool.repository.as_ref().filter(|u| is_web(u)) {
                             let r = self.entity(EntityKind::Repository, url_key(repo), src(tool.line));
                             let e = self.get(&r);
@@ -138,7 +144,9 @@ impl Resolver {
                     }
                     Mention::Book(b) => {
                         let k = self.entity(EntityKind::Book, title_key(&b.title), src(b.line));
-                        self.get(&k).names.insert(b.title.clone());
+                        let e = self.get(&k);
+                        e.names.insert(b.title.clone());
+                        e.set_language(&b.title, lang(&b.title));
                         if let Some(a) = &b.author {
                             let p = self.entity(EntityKind::Person, person_key(a), src(b.line));
                             self.get(&p).names.insert(a.clone());

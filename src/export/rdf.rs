@@ -74,15 +74,24 @@ pub fn triples(graph: &KnowledgeGraph) -> Vec<Triple> {
     for e in graph.entities() {
         let s = e.iri.as_str();
         push(s, rdf::TYPE, node(class(e.kind)).into());
+        let text = |t: &str, lang: Option<&str>| -> Term {
+            lang.and_then(|l| Literal::new_language_tagged_literal(t, l).ok())
+                .unwrap_or_else(|| Literal::new_simple_literal(t))
+                .into()
+        };
         for n in &e.names {
-            push(s, schema::NAME, Literal::new_simple_literal(n).into());
+            for lang in e.languages_of(n) {
+                push(s, schema::NAME, text(n, lang));
+            }
         }
         let url_predicate = if e.kind == EntityKind::Repository { schema::CODE_REPOSITORY } else { schema::URL };
         for u in e.urls.iter().filter_map(|u| data_iri(u)) {
             push(s, url_predicate, u.into());
         }
         for d in &e.descriptions {
-            push(s, schema::DESCRIPTION, Literal::new_simple_literal(d).into());
+            for lang in e.languages_of(d) {
+                push(s, schema::DESCRIPTION, text(d, lang));
+            }
         }
         if matches!(e.kind, EntityKind::Event | EntityKind::Talk) {
             for d in &e.dates {

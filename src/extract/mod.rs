@@ -9,6 +9,7 @@ mod byline;
 pub mod front_matter;
 pub mod heading;
 mod infer;
+pub mod lang;
 mod mentions;
 
 use blocks::{Block, BlockKind, LineIndex};

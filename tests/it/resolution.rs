@@ -85,3 +85,15 @@ fn iris_do_not_depend_on_the_other_notes() {
         assert!(with_others.find(&e.iri).is_some(), "{} changed IRI", e.iri);
     }
 }
+
+#[test]
+fn language_tags_from_the_text_else_the_front_matter() {
+    let g = graph_of(&[(
+        "a.md",
+        "---\nlang: it\n---\n# [TALK] Pipeline asincrone\nby Ada Lovelace\n\n# [TALK] Stay close to the metal\nby Ada Lovelace\n",
+    )]);
+    let ttl = crate::common::export(&g, talkgraph::Format::Turtle);
+    assert!(ttl.contains("\"Pipeline asincrone\"@it"), "front matter decides an unclear title:\n{ttl}");
+    assert!(ttl.contains("\"Stay close to the metal\"@en"), "the title's own words win:\n{ttl}");
+    assert!(ttl.contains("\"Ada Lovelace\" ."), "names of people have no language:\n{ttl}");
+}
