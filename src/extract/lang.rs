@@ -36,7 +36,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .iter()
         .map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang))
         .collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
     let (best, lang) = scores[0];
     let second = scores.get(1).map_or(0, |s| s.0);
     (best >= 2 && best >= 2 * second).then_some(lang)
