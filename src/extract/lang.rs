@@ -3,39 +3,55 @@
 
 /// Function words per language (lower case). A word may belong to several languages.
 const WORDS: &[(&str, &[&str])] = &[
-    ("en", &[
-        "the", "and", "of", "to", "in", "for", "with", "on", "at", "from", "by", "about", "around", "into", "your",
-        "you", "my", "our", "we", "how", "what", "why", "is", "are", "it", "this", "that", "a", "an", "or", "not",
-        "can", "without", "beyond", "through", "when", "where", "who", "lets", "its", "their", "way", "up", "down",
-    ]),
-    ("it", &[
-        "il", "lo", "la", "i", "gli", "le", "di", "dei", "degli", "delle", "della", "dello", "del", "nel", "nella",
-        "nell", "dell", "all", "alla", "che", "e", "per", "con", "un", "una", "uno", "da", "dal", "come", "sono",
-        "non", "vuoi", "abbiamo", "nei", "sul", "sulla",
-    ]),
-    ("es", &[
-        "el", "la", "los", "las", "de", "del", "y", "en", "con", "por", "para", "un", "una", "que", "cómo", "qué",
-        "por qué", "es", "al", "lo", "su", "sus", "como",
-    ]),
-    ("de", &[
-        "der", "die", "das", "und", "mit", "für", "von", "ein", "eine", "einer", "zu", "im", "ist", "wie", "auf",
-        "nicht", "den", "dem", "des",
-    ]),
-    ("fr", &[
-        "le", "la", "les", "des", "et", "pour", "avec", "une", "un", "du", "dans", "sur", "est", "comment", "pas",
-        "au", "aux", "en",
-    ]),
-    ("pt", &["o", "os", "as", "do", "da", "dos", "das", "e", "com", "para", "um", "uma", "em", "no", "na", "como", "não"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "for", "with", "on", "at", "from", "by", "about", "around", "into", "your",
+            "you", "my", "our", "we", "how", "what", "why", "is", "are", "it", "this", "that", "a", "an", "or", "not",
+            "can", "without", "beyond", "through", "when", "where", "who", "lets", "its", "their", "way", "up", "down",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "lo", "la", "i", "gli", "le", "di", "dei", "degli", "delle", "della", "dello", "del", "nel", "nella",
+            "nell", "dell", "all", "alla", "che", "e", "per", "con", "un", "una", "uno", "da", "dal", "come", "sono",
+            "non", "vuoi", "abbiamo", "nei", "sul", "sulla",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "de", "del", "y", "en", "con", "por", "para", "un", "una", "que", "cómo", "qué",
+            "por qué", "es", "al", "lo", "su", "sus", "como",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "mit", "für", "von", "ein", "eine", "einer", "zu", "im", "ist", "wie", "auf",
+            "nicht", "den", "dem", "des",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "et", "pour", "avec", "une", "un", "du", "dans", "sur", "est", "comment", "pas",
+            "au", "aux", "en",
+        ],
+    ),
+    (
+        "pt",
+        &["o", "os", "as", "do", "da", "dos", "das", "e", "com", "para", "um", "uma", "em", "no", "na", "como", "não"],
+    ),
 ];
 
 /// The BCP 47 tag of `text`'s language, or `None` when its words do not make it clear.
 pub fn detect(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    let mut scores: Vec<(usize, &'static str)> = WORDS
-        .iter()
-        .map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang))
-        .collect();
+    let mut scores: Vec<(usize, &'static str)> =
+        WORDS.iter().map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang)).collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.0));
     let (best, lang) = scores[0];
     let second = scores.get(1).map_or(0, |s| s.0);

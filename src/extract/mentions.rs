@@ -192,8 +192,28 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
     let host = host.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    const DOCS: &[&str] =
-        &["en", "latest", "stable", "master", "main", "docs", "doc", "index.html", "index.htm", "v1", "v2", "home"];
+    const DOCS: &[&str] = &[
+        "en",
+        "latest",
+        "stable",
+        "master",
+        "main",
+        "docs",
+        "doc",
+        "index.html",
+        "index.htm",
+        "home",
+        "documentation",
+        "api",
+        "reference",
+        "guide",
+        "manual",
+        "user-guide",
+        "getting-started",
+        "intro",
+        "overview",
+        "quickstart",
+    ];
     // A slug of many words (`open-source-observatory-osor`) is an article, not a project.
     let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
         let a = alnum(s);
