@@ -504,3 +504,73 @@ fn web_links(b: &Block) -> impl Iterator<Item = Link> + '_ {
         line: l.line,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn note(text: &str) -> Note {
+        extract("n.md", text, &ExtractOptions::default()).note
+    }
+
+    fn tools(t: &Talk) -> Vec<&str> {
+        t.mentions
+            .iter()
+            .filter_map(|m| match m {
+                Mention::Tool(t) => Some(t.name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_note_whose_title_is_the_talk() {
+        let n = note(
+            "---\ntitle: \"Fearless refactoring\"\n---\nby Ada Lovelace - Engines\n\nWe used [ripgrep](https://github.com/BurntSushi/ripgrep).\n",
+        );
+        assert_eq!(n.talks.len(), 1);
+        assert_eq!(n.talks[0].title, "Fearless refactoring");
+        assert_eq!(n.talks[0].speakers[0].name, "Ada Lovelace");
+        assert_eq!(tools(&n.talks[0]), ["ripgrep"]);
+    }
+
+    #[test]
+    fn tools_in_tables_and_nested_lists() {
+        let n = note(
+            "## Keynote: Fast things\nby Ada Lovelace\n\n| Tool | Time |\n|---|---|\n| [Polars](https://pola.rs/) | 1.2 |\n\n- Dataframes\n  - [DuckDB](https://duckdb.org/) - in-process SQL\n    - [pandas](https://pandas.pydata.org/)\n",
+        );
+        assert_eq!(n.talks[0].kind, TalkKind::Keynote);
+        assert_eq!(tools(&n.talks[0]), ["Polars", "DuckDB", "pandas"]);
+    }
+
+    #[test]
+    fn code_html_and_comments_are_never_mined() {
+        let n = note(
+            "# [TALK] T\nby Ada Lovelace\n\n```\n# [TALK] not a talk\n[x](https://x.example/)\n```\n<!-- [y](https://github.com/y/y) -->\n<div>[z](https://github.com/z/z)</div>\n",
+        );
+        assert_eq!(n.talks.len(), 1);
+        assert!(n.talks[0].mentions.is_empty(), "{:?}", n.talks[0].mentions);
+    }
+
+    #[test]
+    fn speaker_styles() {
+        let n = note(
+            "### First\n**Speaker:** Ana Ruiz (Quantaworks)\n\n### Second\nSpeakers: Li Wei, Sam Lee\n\n### Third\nPresented by [Jo Kim](https://github.com/jokim) at Acme\n\n### Fourth\nby Bo Chen (@bochen)\n",
+        );
+        let got: Vec<(&str, Vec<&str>)> =
+            n.talks.iter().map(|t| (t.title.as_str(), t.speakers.iter().map(|s| s.name.as_str()).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                ("First", vec!["Ana Ruiz"]),
+                ("Second", vec!["Li Wei", "Sam Lee"]),
+                ("Third", vec!["Jo Kim"]),
+                ("Fourth", vec!["Bo Chen"])
+            ]
+        );
+        assert_eq!(n.talks[2].speakers[0].orgs[0].name, "Acme");
+        assert_eq!(n.talks[2].speakers[0].url.as_deref(), Some("https://github.com/jokim"));
+        assert!(n.talks[3].speakers[0].orgs.is_empty(), "a handle is not an organization");
+    }
+}
