@@ -115,7 +115,8 @@ pub struct ExportArgs {
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format [default: from the extension of --output, else turtle].
+    /// Output format [default: from the extension of --output (.ttl .nt .nq .trig .jsonld
+    /// .dot), else turtle].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -136,6 +137,16 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "corpus")]
     pub mentions: MentionsArg,
 
+    /// E-mail addresses from bylines: not written, written as foaf:mbox_sha1sum (a
+    /// pseudonym, not anonymity), or written as schema:email.
+    #[arg(long, value_enum, default_value = "omit")]
+    pub emails: EmailsArg,
+
+    /// Provenance: each statement's note and line (prov:wasDerivedFrom, reified relations),
+    /// the note only, or none.
+    #[arg(long, value_enum, default_value = "lines")]
+    pub provenance: ProvenanceArg,
+
     /// Stop at the first note that cannot be read, writing nothing.
     #[arg(long)]
     pub strict: bool,
@@ -150,6 +161,12 @@ pub struct ExportArgs {
 pub enum FormatArg {
     /// RDF Turtle.
     Turtle,
+    /// N-Triples.
+    Ntriples,
+    /// N-Quads, one named graph per note.
+    Nquads,
+    /// TriG, one named graph per note.
+    Trig,
     /// JSON-LD with the talkgraph context.
     Jsonld,
     /// Graphviz DOT.
@@ -160,8 +177,33 @@ impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Self {
         match f {
             FormatArg::Turtle => Format::Turtle,
+            FormatArg::Ntriples => Format::NTriples,
+            FormatArg::Nquads => Format::NQuads,
+            FormatArg::Trig => Format::TriG,
             FormatArg::Jsonld => Format::JsonLd,
             FormatArg::Dot => Format::Dot,
         }
     }
+}
+
+/// `--emails` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EmailsArg {
+    /// Write no e-mail address.
+    Omit,
+    /// Write foaf:mbox_sha1sum (pseudonymization, not anonymization).
+    Hash,
+    /// Write schema:email as a mailto: IRI.
+    Keep,
+}
+
+/// `--provenance` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProvenanceArg {
+    /// Note nodes, source lines and reified relations.
+    Lines,
+    /// Note nodes and prov:wasDerivedFrom the note.
+    Notes,
+    /// None.
+    None,
 }

@@ -35,11 +35,14 @@ pub enum EntityKind {
     WebPage,
     /// A concept linked to Wikipedia (`schema:Thing`).
     Concept,
+    /// A note: the document everything else was read from (`schema:BlogPosting` when it has
+    /// front matter, else `schema:DigitalDocument`).
+    Note,
 }
 
 impl EntityKind {
     /// All kinds, in declaration order.
-    pub const ALL: [EntityKind; 11] = [
+    pub const ALL: [EntityKind; 12] = [
         EntityKind::Event,
         EntityKind::Talk,
         EntityKind::Person,
@@ -51,6 +54,7 @@ impl EntityKind {
         EntityKind::Book,
         EntityKind::WebPage,
         EntityKind::Concept,
+        EntityKind::Note,
     ];
 
     /// The IRI path segment for this kind (`person`, `tool`, ...).
@@ -67,6 +71,7 @@ impl EntityKind {
             EntityKind::Book => "book",
             EntityKind::WebPage => "webpage",
             EntityKind::Concept => "concept",
+            EntityKind::Note => "note",
         }
     }
 
@@ -84,6 +89,7 @@ impl EntityKind {
             EntityKind::Book => "Book",
             EntityKind::WebPage => "Web page",
             EntityKind::Concept => "Concept",
+            EntityKind::Note => "Note",
         }
     }
 }
@@ -127,6 +133,24 @@ pub struct Entity {
     pub languages: BTreeMap<String, BTreeSet<String>>,
     /// Texts in `languages` that some note also gave without a known language.
     pub untagged: BTreeSet<String>,
+    /// Notes only: the path relative to the input root, the SHA-256 of the text, the
+    /// publication date or timestamp, the tags, and whether it had front matter.
+    pub note: Option<NoteMeta>,
+}
+
+/// What a note entity says about its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMeta {
+    /// Path relative to the input root.
+    pub path: String,
+    /// SHA-256 of the text, hex.
+    pub sha256: String,
+    /// `YYYY-MM-DD` or a full timestamp.
+    pub published: Option<String>,
+    /// Tags.
+    pub keywords: BTreeSet<String>,
+    /// Front matter present (a blog post).
+    pub front_matter: bool,
 }
 
 impl Entity {
@@ -145,6 +169,7 @@ impl Entity {
             sources: BTreeSet::new(),
             languages: BTreeMap::new(),
             untagged: BTreeSet::new(),
+            note: None,
         }
     }
 
@@ -204,6 +229,9 @@ impl Entity {
             self.languages.entry(text).or_default().extend(tags);
         }
         self.untagged.extend(other.untagged);
+        if self.note.is_none() {
+            self.note = other.note;
+        }
     }
 }
 
@@ -231,6 +259,8 @@ pub enum Relation {
     TargetProduct,
     /// Tool → organization that released it (`schema:publisher`).
     Publisher,
+    /// Note → the conference it is about (`schema:about`).
+    About,
 }
 
 impl Relation {
@@ -247,6 +277,7 @@ impl Relation {
             Relation::Author => "author",
             Relation::TargetProduct => "builds",
             Relation::Publisher => "publisher",
+            Relation::About => "about",
         }
     }
 }

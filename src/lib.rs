@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod dataset;
 pub mod error;
 pub mod eval;
 pub mod export;
@@ -11,6 +12,7 @@ pub mod model;
 pub mod resolve;
 pub mod vocab;
 
+pub use dataset::Dataset;
 pub use error::{Diagnostic, Error, Severity};
 pub use export::{Exporter, Format};
 pub use graph::KnowledgeGraph;

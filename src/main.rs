@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Command, EvalArgs, ExportArgs, MentionsArg, ReportArg};
+use cli::{CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, ProvenanceArg, ReportArg};
+use talkgraph::export::{EmailMode, ExportOptions, ProvenanceMode};
 use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
 use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
@@ -191,13 +192,10 @@ fn eval(args: &EvalArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
-    let mut resolver = match Resolver::new(&args.base) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("talkgraph: error: {e}");
-            return ExitCode::from(USAGE);
-        }
-    };
+    if let Err(e) = Resolver::new(&args.base) {
+        eprintln!("talkgraph: error: {e}");
+        return ExitCode::from(USAGE);
+    }
     let format = args
         .format
         .map(Format::from)
@@ -207,16 +205,31 @@ fn export(args: &ExportArgs) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
-    for note in &notes {
-        resolver.add(note);
-    }
-    let graph = resolver.finish();
-    let exporter = format.exporter();
+    let data = match talkgraph::Dataset::build(&args.base, &notes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("talkgraph: error: {e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    let options = ExportOptions {
+        emails: match args.emails {
+            EmailsArg::Omit => EmailMode::Omit,
+            EmailsArg::Hash => EmailMode::Hash,
+            EmailsArg::Keep => EmailMode::Keep,
+        },
+        provenance: match args.provenance {
+            ProvenanceArg::Lines => ProvenanceMode::Lines,
+            ProvenanceArg::Notes => ProvenanceMode::Notes,
+            ProvenanceArg::None => ProvenanceMode::None,
+        },
+    };
+    let exporter = format.exporter(options);
     let written = match &args.output {
-        Some(path) => write_atomically(path, |w| exporter.export(&graph, w)),
+        Some(path) => write_atomically(path, |w| exporter.export(&data, w)),
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
-            exporter.export(&graph, &mut out).and_then(|()| out.flush().map_err(Error::from))
+            exporter.export(&data, &mut out).and_then(|()| out.flush().map_err(Error::from))
         }
     };
     match written {

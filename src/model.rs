@@ -223,8 +223,12 @@ pub struct Talk {
 /// Everything extracted from one note.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Note {
-    /// Path of the note, relative to the input root, `/`-separated (`<stdin>` for standard input).
+    /// Path of the note, relative to the input root, `/`-separated (`stdin` for standard input).
     pub path: String,
+    /// SHA-256 of the note's text (its UTF-8 bytes), lower-case hex.
+    pub sha256: String,
+    /// Whether the note has front matter (a blog post) or not (a plain document).
+    pub front_matter: bool,
     /// Title from front matter, else the first level-1 heading that is not a talk.
     pub title: Option<String>,
     /// Date from front matter.

@@ -52,13 +52,24 @@ pub struct Resolver {
     base: String,
     entities: HashMap<EntityKey, Entity>,
     edges: HashMap<(EntityKey, Relation, EntityKey), BTreeSet<Source>>,
+    /// IRIs decided by an earlier resolution of a larger set of notes.
+    iris: Option<std::sync::Arc<HashMap<EntityKey, String>>>,
 }
 
 impl Resolver {
     /// A resolver minting IRIs under `base`, which must be an absolute IRI ending in `/` or `#`.
     pub fn new(base: &str) -> Result<Self, Error> {
         validate_base(base)?;
-        Ok(Self { base: base.to_owned(), entities: HashMap::new(), edges: HashMap::new() })
+        Ok(Self { base: base.to_owned(), entities: HashMap::new(), edges: HashMap::new(), iris: None })
+    }
+
+    /// A resolver that gives every key the IRI `iris` holds for it (from
+    /// [`finish_with_iris`](Self::finish_with_iris) over all the notes), so that one note's
+    /// graph uses the IRIs of the merged graph.
+    pub fn with_iris(base: &str, iris: std::sync::Arc<HashMap<EntityKey, String>>) -> Result<Self, Error> {
+        let mut r = Self::new(base)?;
+        r.iris = Some(iris);
+        Ok(r)
     }
 
     /// Adds what one note says.
@@ -66,6 +77,24 @@ impl Resolver {
         let src = |line: u32| Source { path: note.path.clone(), line };
         // A text's language: its own words when they make it clear, else the note's.
         let lang = |text: &str| crate::extract::lang::detect(text).or(note.language.as_deref());
+        let doc = self.entity(EntityKind::Note, note.path.clone(), src(0));
+        let e = self.get(&doc);
+        if let Some(t) = &note.title {
+            e.names.insert(t.clone());
+            e.set_language(t, lang(t));
+        }
+        e.note = Some(crate::graph::NoteMeta {
+            path: note.path.clone(),
+            sha256: note.sha256.clone(),
+            published: note.date.as_ref().map(|d| d.date_time.clone().unwrap_or_else(|| d.date.clone())),
+            keywords: note.tags.iter().cloned().collect(),
+            front_matter: note.front_matter,
+        });
+        for a in &note.authors {
+            let p = self.entity(EntityKind::Person, person_key(a), src(0));
+            self.get(&p).names.insert(a.clone());
+            self.relate(&doc, Relation::Author, &p, src(0));
+        }
         let event = note.event.as_ref().map(|(name, line)| {
             let k = self.entity(EntityKind::Event, name_key(name), src(*line));
             let e = self.get(&k);
@@ -75,6 +104,10 @@ impl Resolver {
             }
             k
         });
+        if let Some(ev) = &event {
+            let line = note.event.as_ref().map_or(0, |(_, l)| *l);
+            self.relate(&doc, Relation::About, ev, src(line));
+        }
         for talk in &note.talks {
             let event_part = event.as_ref().map_or(String::new(), |k| k.key.clone());
             let key = format!("{event_part}\u{1f}{}", title_key(&talk.title));
@@ -218,8 +251,15 @@ impl Resolver {
 
     fn entity(&mut self, kind: EntityKind, key: String, source: Source) -> EntityKey {
         let k = EntityKey { kind, key };
-        let base = &self.base;
-        self.entities.entry(k.clone()).or_insert_with(|| Entity::new(kind, mint(base, &k))).sources.insert(source);
+        let (base, iris) = (&self.base, &self.iris);
+        self.entities
+            .entry(k.clone())
+            .or_insert_with(|| {
+                let iri = iris.as_ref().and_then(|m| m.get(&k).cloned()).unwrap_or_else(|| mint(base, &k));
+                Entity::new(kind, iri)
+            })
+            .sources
+            .insert(source);
         k
     }
 
@@ -235,11 +275,16 @@ impl Resolver {
 
     /// Merges entities of one kind that share a normalized URL, and builds the graph.
     pub fn finish(self) -> KnowledgeGraph {
-        let Resolver { base, entities, edges } = self;
+        self.finish_with_iris().0
+    }
+
+    /// Like [`finish`](Self::finish), also returning the IRI every key ended up with (after
+    /// same-URL merges), for [`Resolver::with_iris`].
+    pub fn finish_with_iris(self) -> (KnowledgeGraph, HashMap<EntityKey, String>) {
+        let Resolver { base, entities, edges, .. } = self;
         // Union-find over keys; the representative of a group is its smallest key.
         let mut keys: Vec<EntityKey> = entities.keys().cloned().collect();
         keys.sort();
-        let pos: HashMap<&EntityKey, usize> = keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
         let mut parent: Vec<usize> = (0..keys.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {
             while parent[i] != i {
@@ -271,36 +316,36 @@ impl Resolver {
                 }
             }
         }
-        let mut merged: BTreeMap<usize, Entity> = BTreeMap::new();
+        // The IRI of a group is its representative's (the smallest key, met first); entities
+        // that end on one IRI are one node.
         let mut entities = entities;
+        let mut iri_of_key: HashMap<EntityKey, String> = HashMap::with_capacity(keys.len());
+        let mut root_iri: Vec<Option<String>> = vec![None; keys.len()];
+        let mut by_iri: BTreeMap<String, Entity> = BTreeMap::new();
         for (i, key) in keys.iter().enumerate() {
             let r = root(&mut parent, i);
-            let e = entities.remove(key).expect("every key has an entity");
-            match merged.entry(r) {
+            let mut e = entities.remove(key).expect("every key has an entity");
+            let iri = root_iri[r].get_or_insert_with(|| e.iri.clone()).clone();
+            e.iri.clone_from(&iri);
+            iri_of_key.insert(key.clone(), iri.clone());
+            match by_iri.entry(iri) {
                 std::collections::btree_map::Entry::Vacant(v) => {
                     v.insert(e);
                 }
                 std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().merge(e),
             }
         }
-        // Sort by IRI; remember where each group landed.
-        let mut groups: Vec<(usize, Entity)> = merged.into_iter().collect();
-        groups.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
-        let mut index_of_root = vec![0usize; keys.len()];
-        for (idx, (r, _)) in groups.iter().enumerate() {
-            index_of_root[*r] = idx;
-        }
-        let node = |k: &EntityKey, parent: &mut [usize]| index_of_root[root(parent, pos[k])];
+        let index: HashMap<&str, usize> = by_iri.keys().enumerate().map(|(i, iri)| (iri.as_str(), i)).collect();
         let mut edge_map: BTreeMap<(usize, Relation, usize), BTreeSet<Source>> = BTreeMap::new();
         for ((a, rel, b), sources) in edges {
-            let (x, y) = (node(&a, &mut parent), node(&b, &mut parent));
+            let (x, y) = (index[iri_of_key[&a].as_str()], index[iri_of_key[&b].as_str()]);
             if x != y {
                 edge_map.entry((x, rel, y)).or_default().extend(sources);
             }
         }
         let edges =
             edge_map.into_iter().map(|((a, relation, b), sources)| (a, b, Edge { relation, sources })).collect();
-        KnowledgeGraph::from_sorted(base, groups.into_iter().map(|(_, e)| e).collect(), edges)
+        (KnowledgeGraph::from_sorted(base, by_iri.into_values().collect(), edges), iri_of_key)
     }
 }
 
@@ -468,6 +513,9 @@ fn repo_name(url: &str) -> Option<String> {
 /// readable approximation followed by `_` and 16 hex digits of the key's SHA-256, so distinct
 /// keys never share an IRI and a plain slug never looks like a hashed one.
 pub fn mint(base: &str, key: &EntityKey) -> String {
+    if key.kind == EntityKind::Note {
+        return note_iri(base, &key.key);
+    }
     let parts: Vec<&str> = key.key.split('\u{1f}').collect();
     let plain = |p: &str| {
         !p.is_empty()
@@ -486,6 +534,21 @@ pub fn mint(base: &str, key: &EntityKey) -> String {
     iri.push('_');
     for b in &digest[..8] {
         iri.push_str(&format!("{b:02x}"));
+    }
+    iri
+}
+
+/// The IRI of a note: `{base}note/{path}`, the path relative to the input root kept readable
+/// (ASCII letters, digits, `-._~/`) and everything else percent-encoded, so distinct paths
+/// never share an IRI.
+pub fn note_iri(base: &str, path: &str) -> String {
+    let mut iri = format!("{base}note/");
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            iri.push(b as char);
+        } else {
+            iri.push_str(&format!("%{b:02X}"));
+        }
     }
     iri
 }

@@ -23,7 +23,8 @@ pub mod schema {
         PERFORMER = "performer", AFFILIATION = "affiliation", WORK_FEATURED = "workFeatured",
         RECORDED_IN = "recordedIn", MENTIONS = "mentions", AUTHOR = "author",
         CODE_REPOSITORY = "codeRepository", TARGET_PRODUCT = "targetProduct", PUBLISHER = "publisher",
-        SAME_AS = "sameAs",
+        SAME_AS = "sameAs", BLOG_POSTING = "BlogPosting", DIGITAL_DOCUMENT = "DigitalDocument", ABOUT = "about",
+        DATE_PUBLISHED = "datePublished", KEYWORDS = "keywords", IS_PART_OF = "isPartOf", EMAIL = "email",
     }
 }
 
@@ -40,13 +41,40 @@ pub mod tg {
     terms! {
         KEYNOTE = "Keynote", TALK = "Talk", WORKSHOP = "Workshop", TUTORIAL = "Tutorial",
         PANEL = "Panel", LIGHTNING_TALK = "LightningTalk", INFERRED_MENTION = "inferredMention",
+        PATH = "path", SHA256 = "sha256", LINE = "line", SOURCE_LINE = "SourceLine",
     }
 }
 
 /// `rdf:` terms.
 pub mod rdf {
+    /// The RDF namespace.
+    pub const NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     /// `rdf:type`
     pub const TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    /// `rdf:Statement` (reification: provenance of one relation).
+    pub const STATEMENT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
+    /// `rdf:subject`
+    pub const SUBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
+    /// `rdf:predicate`
+    pub const PREDICATE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
+    /// `rdf:object`
+    pub const OBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
+}
+
+/// PROV-O terms.
+pub mod prov {
+    /// The PROV-O namespace.
+    pub const NS: &str = "http://www.w3.org/ns/prov#";
+    /// `prov:wasDerivedFrom`
+    pub const WAS_DERIVED_FROM: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
+}
+
+/// FOAF terms.
+pub mod foaf {
+    /// The FOAF namespace.
+    pub const NS: &str = "http://xmlns.com/foaf/0.1/";
+    /// `foaf:mbox_sha1sum`: SHA-1 of a `mailto:` IRI (pseudonymization, not anonymization).
+    pub const MBOX_SHA1SUM: &str = "http://xmlns.com/foaf/0.1/mbox_sha1sum";
 }
 
 /// `xsd:` datatypes.
@@ -57,6 +85,8 @@ pub mod xsd {
     pub const DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
     /// `xsd:dateTime`
     pub const DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
+    /// `xsd:integer`
+    pub const INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 }
 
 /// The default base under which entity IRIs are minted (`--base` changes it).

@@ -5,13 +5,17 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use super::Exporter;
+use super::{EmailMode, ExportOptions, Exporter};
+use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::graph::{EntityKind, KnowledgeGraph};
+use crate::graph::EntityKind;
 
-/// Writes Graphviz DOT.
+/// Writes Graphviz DOT of the merged graph.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DotExporter;
+pub struct DotExporter {
+    /// E-mail settings (addresses appear in tooltips only with `Keep`, hashes with `Hash`).
+    pub options: ExportOptions,
+}
 
 /// Shape and fill color of a kind.
 fn style(kind: EntityKind) -> (&'static str, &'static str) {
@@ -27,13 +31,15 @@ fn style(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Book => ("box3d", "#cdb4db"),
         EntityKind::WebPage => ("tab", "#dee2e6"),
         EntityKind::Concept => ("hexagon", "#f1faee"),
+        EntityKind::Note => ("Msquare", "#ffffff"),
     }
 }
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
 impl Exporter for DotExporter {
-    fn export(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Error> {
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let graph = &data.graph;
         let mut w = std::io::BufWriter::new(out);
         writeln!(w, "digraph talkgraph {{")?;
         writeln!(
@@ -76,6 +82,18 @@ impl Exporter for DotExporter {
                     break;
                 }
                 tooltip.push_str(&format!("\n{}:{}", s.path, s.line));
+            }
+            for email in &e.emails {
+                match self.options.emails {
+                    EmailMode::Omit => {}
+                    EmailMode::Hash => {
+                        use sha1::Digest;
+                        let d = sha1::Sha1::digest(format!("mailto:{email}").as_bytes());
+                        let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+                        tooltip.push_str(&format!("\nmbox_sha1sum {hex}"));
+                    }
+                    EmailMode::Keep => tooltip.push_str(&format!("\n{email}")),
+                }
             }
             writeln!(
                 w,

@@ -6,11 +6,11 @@ use std::io::Write;
 use oxrdf::{Term, Triple};
 use serde_json::{Map, Value, json};
 
-use super::Exporter;
-use super::rdf;
+use super::{ExportOptions, Exporter, rdf};
+use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::graph::{EntityKind, KnowledgeGraph};
-use crate::vocab::{schema, tg, xsd};
+use crate::graph::EntityKind;
+use crate::vocab::{foaf, prov, schema, tg, xsd};
 
 /// How a term's values are written.
 #[derive(Clone, Copy)]
@@ -43,25 +43,47 @@ const TERMS: &[(&str, &str, Values)] = &[
     ("targetProduct", schema::TARGET_PRODUCT, Values::Id),
     ("publisher", schema::PUBLISHER, Values::Id),
     ("sameAs", schema::SAME_AS, Values::Id),
+    ("about", schema::ABOUT, Values::Id),
+    ("datePublished", schema::DATE_PUBLISHED, Values::Literal),
+    ("keywords", schema::KEYWORDS, Values::Literal),
+    ("isPartOf", schema::IS_PART_OF, Values::Id),
+    ("email", schema::EMAIL, Values::Id),
+    ("path", tg::PATH, Values::Literal),
+    ("sha256", tg::SHA256, Values::Literal),
+    ("line", tg::LINE, Values::Typed(xsd::INTEGER)),
+    ("wasDerivedFrom", prov::WAS_DERIVED_FROM, Values::Id),
+    ("mbox_sha1sum", foaf::MBOX_SHA1SUM, Values::Literal),
+    ("subject", crate::vocab::rdf::SUBJECT, Values::Id),
+    ("predicate", crate::vocab::rdf::PREDICATE, Values::Id),
+    ("object", crate::vocab::rdf::OBJECT, Values::Id),
+];
+
+/// Vocabulary prefixes of the context.
+const PREFIXES: &[(&str, &str)] = &[
+    ("schema", schema::NS),
+    ("tg", tg::NS),
+    ("xsd", xsd::NS),
+    ("prov", prov::NS),
+    ("rdf", crate::vocab::rdf::NS),
+    ("foaf", foaf::NS),
 ];
 
 /// Class terms: (term, IRI).
 fn class_terms() -> Vec<(&'static str, &'static str)> {
     let mut v: Vec<(&str, &str)> = EntityKind::ALL
         .iter()
-        .map(|k| {
-            let iri = rdf::class(*k);
-            (iri.strip_prefix(schema::NS).unwrap_or(iri), iri)
-        })
+        .map(|k| rdf::class(*k))
+        .chain([schema::BLOG_POSTING, tg::SOURCE_LINE, crate::vocab::rdf::STATEMENT])
+        .map(|iri| (iri.rsplit(['/', '#']).next().unwrap_or(iri), iri))
         .collect();
     v.sort();
     v.dedup();
     v
 }
 
-/// Compacts an IRI against the vocabularies (`schema:`, `tg:`, `xsd:`).
+/// Compacts an IRI against the vocabulary prefixes.
 fn compact_vocab(iri: &str) -> String {
-    for (p, ns) in [("schema", schema::NS), ("tg", tg::NS), ("xsd", xsd::NS)] {
+    for (p, ns) in PREFIXES {
         if let Some(local) = iri.strip_prefix(ns) {
             return format!("{p}:{local}");
         }
@@ -73,9 +95,9 @@ fn compact_vocab(iri: &str) -> String {
 /// and property terms. Documents written by [`JsonLdExporter`] embed it.
 pub fn context() -> Value {
     let mut ctx = Map::new();
-    ctx.insert("schema".into(), json!(schema::NS));
-    ctx.insert("tg".into(), json!(tg::NS));
-    ctx.insert("xsd".into(), json!(xsd::NS));
+    for (p, ns) in PREFIXES {
+        ctx.insert((*p).into(), json!(ns));
+    }
     for (term, iri) in class_terms() {
         ctx.insert(term.into(), json!(compact_vocab(iri)));
     }
@@ -94,14 +116,17 @@ pub fn context() -> Value {
 ///
 /// Entity IRIs are written as `person:antonio-cuni`, with one prefix per kind under the base.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct JsonLdExporter;
+pub struct JsonLdExporter {
+    /// E-mail and provenance settings.
+    pub options: ExportOptions,
+}
 
 impl Exporter for JsonLdExporter {
-    fn export(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Error> {
-        let triples = rdf::triples(graph);
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let triples = rdf::triples(data, &self.options);
         let kinds: Vec<(String, String)> = EntityKind::ALL
             .iter()
-            .map(|k| (k.segment().to_owned(), format!("{}{}/", graph.base(), k.segment())))
+            .map(|k| (k.segment().to_owned(), format!("{}{}/", data.base(), k.segment())))
             .collect();
         let compact_id = |iri: &str| -> String {
             for (p, ns) in &kinds {

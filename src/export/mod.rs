@@ -1,8 +1,9 @@
-//! Writers: one type per format, all behind [`Exporter`], each streaming the graph in a
+//! Writers: one type per format, all behind [`Exporter`], each writing the dataset in a
 //! deterministic order (byte-identical output on every run).
 
 mod dot;
 mod jsonld;
+mod quads;
 pub mod rdf;
 mod turtle;
 
@@ -11,15 +12,50 @@ use std::path::Path;
 
 pub use dot::DotExporter;
 pub use jsonld::{JsonLdExporter, context};
+pub use quads::{NQuadsExporter, NTriplesExporter, TriGExporter};
 pub use turtle::TurtleExporter;
 
+use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::graph::KnowledgeGraph;
 
-/// Writes a [`KnowledgeGraph`] in one format.
+/// Writes a [`Dataset`] in one format.
 pub trait Exporter {
-    /// Writes the whole graph to `out`.
-    fn export(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Error>;
+    /// Writes the whole dataset to `out`.
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error>;
+}
+
+/// What to do with e-mail addresses found in bylines (personal data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmailMode {
+    /// Write nothing (the default).
+    #[default]
+    Omit,
+    /// Write `foaf:mbox_sha1sum`, the SHA-1 of the `mailto:` IRI: pseudonymization, not
+    /// anonymization (anyone who knows an address can compute its hash and find it).
+    Hash,
+    /// Write `schema:email` as a `mailto:` IRI.
+    Keep,
+}
+
+/// How much provenance to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProvenanceMode {
+    /// Note nodes, `prov:wasDerivedFrom` each source line, reified relations (the default).
+    #[default]
+    Lines,
+    /// Note nodes and `prov:wasDerivedFrom` the note; no lines, no reification.
+    Notes,
+    /// Nothing about where statements come from (named graphs still name the note).
+    None,
+}
+
+/// Settings shared by the writers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// E-mail addresses.
+    pub emails: EmailMode,
+    /// Provenance.
+    pub provenance: ProvenanceMode,
 }
 
 /// The output formats.
@@ -27,6 +63,12 @@ pub trait Exporter {
 pub enum Format {
     /// RDF Turtle (`.ttl`).
     Turtle,
+    /// N-Triples (`.nt`).
+    NTriples,
+    /// N-Quads, one named graph per note (`.nq`).
+    NQuads,
+    /// TriG, one named graph per note (`.trig`).
+    TriG,
     /// JSON-LD with the talkgraph context (`.jsonld`).
     JsonLd,
     /// Graphviz DOT (`.dot`, `.gv`).
@@ -34,10 +76,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format.
+    pub const ALL: [Format; 6] =
+        [Format::Turtle, Format::NTriples, Format::NQuads, Format::TriG, Format::JsonLd, Format::Dot];
+
     /// The format a file name's extension calls for, if any.
     pub fn from_path(path: &Path) -> Option<Self> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "ttl" => Some(Format::Turtle),
+            "nt" => Some(Format::NTriples),
+            "nq" => Some(Format::NQuads),
+            "trig" => Some(Format::TriG),
             "jsonld" | "json" => Some(Format::JsonLd),
             "dot" | "gv" => Some(Format::Dot),
             _ => None,
@@ -48,17 +97,28 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Turtle => "ttl",
+            Format::NTriples => "nt",
+            Format::NQuads => "nq",
+            Format::TriG => "trig",
             Format::JsonLd => "jsonld",
             Format::Dot => "dot",
         }
     }
 
+    /// Whether the format keeps one named graph per note.
+    pub fn has_graphs(self) -> bool {
+        matches!(self, Format::NQuads | Format::TriG)
+    }
+
     /// The writer for this format.
-    pub fn exporter(self) -> Box<dyn Exporter> {
+    pub fn exporter(self, options: ExportOptions) -> Box<dyn Exporter> {
         match self {
-            Format::Turtle => Box::new(TurtleExporter),
-            Format::JsonLd => Box::new(JsonLdExporter),
-            Format::Dot => Box::new(DotExporter),
+            Format::Turtle => Box::new(TurtleExporter { options }),
+            Format::NTriples => Box::new(NTriplesExporter { options }),
+            Format::NQuads => Box::new(NQuadsExporter { options }),
+            Format::TriG => Box::new(TriGExporter { options }),
+            Format::JsonLd => Box::new(JsonLdExporter { options }),
+            Format::Dot => Box::new(DotExporter { options }),
         }
     }
 }

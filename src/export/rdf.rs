@@ -1,13 +1,27 @@
-//! The RDF view of a [`KnowledgeGraph`]: one sorted list of triples, shared by every RDF
-//! writer, so all formats state exactly the same graph.
+//! The RDF view of a [`Dataset`]: each note's statements (what it says, and where it says it),
+//! and the default graph as their union. Every RDF writer uses these, so all formats state
+//! exactly the same graph.
 
 use oxrdf::{Literal, NamedNode, Term, Triple};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
 
-use crate::graph::{EntityKind, KnowledgeGraph, Relation};
+use super::{EmailMode, ExportOptions, ProvenanceMode};
+use crate::dataset::{Dataset, note_of};
+use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
-use crate::vocab::{rdf, schema, tg, xsd};
+use crate::vocab::{foaf, prov, rdf, schema, tg, xsd};
 
-/// The class of an entity kind.
+/// The class of an entity.
+pub fn class_of(e: &Entity) -> &'static str {
+    match e.kind {
+        EntityKind::Note if e.note.as_ref().is_some_and(|n| n.front_matter) => schema::BLOG_POSTING,
+        kind => class(kind),
+    }
+}
+
+/// The class of an entity kind (notes: `schema:DigitalDocument`; with front matter they are
+/// `schema:BlogPosting`, see [`class_of`]).
 pub fn class(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Event | EntityKind::Talk => schema::EVENT,
@@ -20,6 +34,7 @@ pub fn class(kind: EntityKind) -> &'static str {
         EntityKind::Book => schema::BOOK,
         EntityKind::WebPage => schema::WEB_PAGE,
         EntityKind::Concept => schema::THING,
+        EntityKind::Note => schema::DIGITAL_DOCUMENT,
     }
 }
 
@@ -48,14 +63,21 @@ pub fn predicate(rel: Relation) -> &'static str {
         Relation::Author => schema::AUTHOR,
         Relation::TargetProduct => schema::TARGET_PRODUCT,
         Relation::Publisher => schema::PUBLISHER,
+        Relation::About => schema::ABOUT,
     }
 }
 
 /// Prefixes the RDF writers may use: the vocabularies, then one per entity kind under the base.
 /// Sorted by name.
 pub fn prefixes(base: &str) -> Vec<(String, String)> {
-    let mut p: Vec<(String, String)> =
-        vec![("schema".into(), schema::NS.into()), ("tg".into(), tg::NS.into()), ("xsd".into(), xsd::NS.into())];
+    let mut p: Vec<(String, String)> = vec![
+        ("foaf".into(), foaf::NS.into()),
+        ("prov".into(), prov::NS.into()),
+        ("rdf".into(), rdf::NS.into()),
+        ("schema".into(), schema::NS.into()),
+        ("tg".into(), tg::NS.into()),
+        ("xsd".into(), xsd::NS.into()),
+    ];
     p.extend(EntityKind::ALL.iter().map(|k| (k.segment().to_owned(), format!("{base}{}/", k.segment()))));
     p.sort();
     p
@@ -66,14 +88,19 @@ fn data_iri(url: &str) -> Option<NamedNode> {
     crate::extract::is_web(url).then(|| NamedNode::new(url).ok()).flatten()
 }
 
-/// Every triple of the graph, sorted by subject, predicate, object, without duplicates.
-pub fn triples(graph: &KnowledgeGraph) -> Vec<Triple> {
-    let mut out: Vec<Triple> = Vec::new();
-    let node = |iri: &str| NamedNode::new_unchecked(iri);
+fn node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// What one graph states, without provenance.
+fn statements(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>) {
     let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
-    for e in graph.entities() {
+    for e in g.entities() {
+        if e.kind == EntityKind::Note && options.provenance == ProvenanceMode::None {
+            continue;
+        }
         let s = e.iri.as_str();
-        push(s, rdf::TYPE, node(class(e.kind)).into());
+        push(s, rdf::TYPE, node(class_of(e)).into());
         let text = |t: &str, lang: Option<&str>| -> Term {
             lang.and_then(|l| Literal::new_language_tagged_literal(t, l).ok())
                 .unwrap_or_else(|| Literal::new_simple_literal(t))
@@ -104,19 +131,134 @@ pub fn triples(graph: &KnowledgeGraph) -> Vec<Triple> {
         for u in e.same_as.iter().filter_map(|u| data_iri(u)) {
             push(s, schema::SAME_AS, u.into());
         }
+        for email in &e.emails {
+            match options.emails {
+                EmailMode::Omit => {}
+                EmailMode::Hash => {
+                    let digest = Sha1::digest(format!("mailto:{email}").as_bytes());
+                    push(s, foaf::MBOX_SHA1SUM, Literal::new_simple_literal(hex(&digest)).into());
+                }
+                EmailMode::Keep => {
+                    if let Ok(m) = NamedNode::new(format!("mailto:{email}")) {
+                        push(s, schema::EMAIL, m.into());
+                    }
+                }
+            }
+        }
+        if let Some(n) = &e.note {
+            push(s, tg::PATH, Literal::new_simple_literal(&n.path).into());
+            push(s, tg::SHA256, Literal::new_simple_literal(&n.sha256).into());
+            if let Some(p) = &n.published {
+                let dt = if p.contains('T') { xsd::DATE_TIME } else { xsd::DATE };
+                push(s, schema::DATE_PUBLISHED, Literal::new_typed_literal(p, node(dt)).into());
+            }
+            for k in &n.keywords {
+                push(s, schema::KEYWORDS, Literal::new_simple_literal(k).into());
+            }
+        }
     }
-    for (a, edge, b) in graph.relations() {
+    for (a, edge, b) in g.relations() {
+        if options.provenance == ProvenanceMode::None && a.kind == EntityKind::Note {
+            continue;
+        }
         push(&a.iri, predicate(edge.relation), node(&b.iri).into());
         if edge.relation == Relation::SuperEvent {
             push(&b.iri, schema::SUB_EVENT, node(&a.iri).into());
         }
     }
+}
+
+/// Where one note's entities and relations come from: `prov:wasDerivedFrom` the line
+/// (`<note#L12>`, a `tg:SourceLine` that is `schema:isPartOf` the note), or the note itself for
+/// what its front matter says; relations through reified `rdf:Statement`s (`<note#s-…>`).
+fn provenance(g: &KnowledgeGraph, note: &str, options: &ExportOptions, out: &mut Vec<Triple>) {
+    if options.provenance == ProvenanceMode::None {
+        return;
+    }
+    let lines = options.provenance == ProvenanceMode::Lines;
+    let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
+    let source = |line: u32, push: &mut dyn FnMut(&str, &str, Term)| -> String {
+        if line == 0 || !lines {
+            return note.to_owned();
+        }
+        let l = format!("{note}#L{line}");
+        push(&l, rdf::TYPE, node(tg::SOURCE_LINE).into());
+        push(&l, schema::IS_PART_OF, node(note).into());
+        push(&l, tg::LINE, Literal::new_typed_literal(line.to_string(), node(xsd::INTEGER)).into());
+        l
+    };
+    for e in g.entities().filter(|e| e.kind != EntityKind::Note) {
+        for s in &e.sources {
+            let from = source(s.line, &mut push);
+            push(&e.iri, prov::WAS_DERIVED_FROM, node(&from).into());
+        }
+    }
+    if !lines {
+        return;
+    }
+    for (a, edge, b) in g.relations().filter(|(a, _, _)| a.kind != EntityKind::Note) {
+        let p = predicate(edge.relation);
+        let digest = Sha256::new()
+            .chain_update(&a.iri)
+            .chain_update([0])
+            .chain_update(p)
+            .chain_update([0])
+            .chain_update(&b.iri)
+            .finalize();
+        let st = format!("{note}#s-{}", hex(&digest[..8]));
+        push(&st, rdf::TYPE, node(rdf::STATEMENT).into());
+        push(&st, rdf::SUBJECT, node(&a.iri).into());
+        push(&st, rdf::PREDICATE, node(p).into());
+        push(&st, rdf::OBJECT, node(&b.iri).into());
+        for s in &edge.sources {
+            let from = source(s.line, &mut push);
+            push(&st, prov::WAS_DERIVED_FROM, node(&from).into());
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What one note's graph states, provenance included, sorted.
+pub fn note_triples(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
+    let mut out = Vec::new();
+    statements(g, options, &mut out);
+    if let Some(note) = note_of(g) {
+        provenance(g, note, options, &mut out);
+    }
+    sort(&mut out);
+    out
+}
+
+/// Each note's graph name (its IRI) and statements, in path order.
+pub fn quads(ds: &Dataset, options: &ExportOptions) -> Vec<(NamedNode, Vec<Triple>)> {
+    ds.notes.iter().filter_map(|g| Some((node(note_of(g)?), note_triples(g, options)))).collect()
+}
+
+/// The default graph: the union of every note's statements, sorted, without duplicates.
+pub fn triples(ds: &Dataset, options: &ExportOptions) -> Vec<Triple> {
+    let mut out: Vec<Triple> = ds.notes.iter().flat_map(|g| note_triples(g, options)).collect();
+    sort(&mut out);
+    out
+}
+
+/// The statements of a merged graph without provenance (for checking that the union of the
+/// notes' statements is the merged graph).
+pub fn graph_triples(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
+    let mut out = Vec::new();
+    statements(g, options, &mut out);
     sort(&mut out);
     out
 }
 
 /// Sorts triples by subject, predicate and object (N-Triples form) and removes duplicates.
 pub fn sort(triples: &mut Vec<Triple>) {
-    triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.as_str().to_owned(), t.object.to_string()));
+    // `rdf:type` first in each subject's group (`a schema:Person ;` reads best first).
+    triples.sort_by_cached_key(|t| {
+        let p = t.predicate.as_str();
+        (t.subject.to_string(), p != rdf::TYPE, p.to_owned(), t.object.to_string())
+    });
     triples.dedup();
 }

@@ -5,31 +5,31 @@ use std::io::Write;
 use oxrdf::{NamedNodeRef, Term, Triple};
 use oxttl::TurtleSerializer;
 
-use super::Exporter;
-use super::rdf;
+use super::{ExportOptions, Exporter, rdf};
+use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::graph::KnowledgeGraph;
 
-/// Writes RDF Turtle.
+/// Writes RDF Turtle: the default graph (every note's statements together).
 ///
 /// ```
 /// use talkgraph::export::{Exporter, TurtleExporter};
-/// # let graph = talkgraph::resolve::Resolver::new(talkgraph::vocab::DEFAULT_BASE)?.finish();
+/// # let data = talkgraph::Dataset::build(talkgraph::vocab::DEFAULT_BASE, &[])?;
 /// let mut out = Vec::new();
-/// TurtleExporter.export(&graph, &mut out)?;
+/// TurtleExporter::default().export(&data, &mut out)?;
 /// # Ok::<_, talkgraph::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
-pub struct TurtleExporter;
+pub struct TurtleExporter {
+    /// E-mail and provenance settings.
+    pub options: ExportOptions,
+}
 
 impl Exporter for TurtleExporter {
-    fn export(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Error> {
-        let triples = rdf::triples(graph);
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let triples = rdf::triples(data, &self.options);
         let mut serializer = TurtleSerializer::new();
-        for (name, ns) in used_prefixes(&rdf::prefixes(graph.base()), &triples) {
-            serializer = serializer
-                .with_prefix(name, ns)
-                .map_err(|e| Error::Write(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string())))?;
+        for (name, ns) in used_prefixes(&rdf::prefixes(data.base()), triples.iter()) {
+            serializer = serializer.with_prefix(name, ns).map_err(invalid)?;
         }
         let mut writer = serializer.for_writer(out);
         for t in &triples {
@@ -40,8 +40,15 @@ impl Exporter for TurtleExporter {
     }
 }
 
+pub(crate) fn invalid(e: impl std::fmt::Display) -> Error {
+    Error::Write(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))
+}
+
 /// The prefixes some IRI of `triples` can be written with.
-pub(crate) fn used_prefixes<'a>(prefixes: &'a [(String, String)], triples: &[Triple]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn used_prefixes<'a, 't>(
+    prefixes: &'a [(String, String)],
+    triples: impl Iterator<Item = &'t Triple>,
+) -> Vec<(&'a str, &'a str)> {
     let mut used = vec![false; prefixes.len()];
     let mut mark = |iri: NamedNodeRef<'_>| {
         let iri = iri.as_str();
@@ -60,7 +67,12 @@ pub(crate) fn used_prefixes<'a>(prefixes: &'a [(String, String)], triples: &[Tri
         }
         match &t.object {
             Term::NamedNode(o) => mark(o.as_ref()),
-            Term::Literal(l) if l.datatype() != oxrdf::vocab::xsd::STRING && l.language().is_none() => {
+            // oxttl writes integers bare; other datatypes with a prefix.
+            Term::Literal(l)
+                if l.datatype() != oxrdf::vocab::xsd::STRING
+                    && l.datatype() != oxrdf::vocab::xsd::INTEGER
+                    && l.language().is_none() =>
+            {
                 mark(l.datatype())
             }
             _ => {}

@@ -82,6 +82,7 @@ pub struct Extraction {
 /// assert_eq!(talk.speakers[0].orgs[0].name, "Analytical Engines");
 /// ```
 pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
+    let sha256 = sha256_hex(text.as_bytes());
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = front_matter::split(path, text);
     let index = LineIndex::new(text);
@@ -89,6 +90,8 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
     let meta = split.meta;
     let mut note = Note {
         path: path.to_owned(),
+        sha256,
+        front_matter: split.body_start > 0,
         title: meta.title,
         date: meta.date,
         tags: meta.tags,
@@ -158,6 +161,18 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
     });
     lint_talks(&note, &mut diagnostics);
     Extraction { note, diagnostics }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 /// Links with an empty text or a destination that cannot be a link.

@@ -3,11 +3,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use talkgraph::export::ExportOptions;
 use talkgraph::export::rdf;
 use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
-use talkgraph::resolve::Resolver;
 use talkgraph::vocab::DEFAULT_BASE;
-use talkgraph::{Format, KnowledgeGraph};
+use talkgraph::{Dataset, Format, KnowledgeGraph};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -19,33 +19,62 @@ pub fn seed_path() -> PathBuf {
     root().join("samples/pycon-it-2024-day3.md")
 }
 
-/// Builds the graph of the given notes (name, text), as `talkgraph export` does.
-pub fn graph_of(notes: &[(&str, &str)]) -> KnowledgeGraph {
+/// Builds the dataset of the given notes (name, text), as `talkgraph export` does.
+pub fn dataset_of(notes: &[(&str, &str)]) -> Dataset {
     let owned: Vec<(String, String)> = notes.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
-    let mut r = Resolver::new(DEFAULT_BASE).expect("default base is valid");
-    for x in extract_all(&owned, &ExtractOptions::default(), Mentions::Corpus) {
-        r.add(&x.note);
-    }
-    r.finish()
+    let notes: Vec<_> =
+        extract_all(&owned, &ExtractOptions::default(), Mentions::Corpus).into_iter().map(|x| x.note).collect();
+    Dataset::build(DEFAULT_BASE, &notes).expect("default base is valid")
 }
 
-/// The graph of one file, named by its file name.
-pub fn graph_of_file(path: &Path) -> KnowledgeGraph {
+/// The merged graph of the given notes.
+pub fn graph_of(notes: &[(&str, &str)]) -> KnowledgeGraph {
+    dataset_of(notes).graph
+}
+
+/// The dataset of one file, named by its file name.
+pub fn dataset_of_file(path: &Path) -> Dataset {
     let text = std::fs::read_to_string(path).expect("readable note");
     let name = path.file_name().expect("a file").to_string_lossy().into_owned();
-    graph_of(&[(&name, &text)])
+    dataset_of(&[(&name, &text)])
 }
 
-/// Exports `graph` in `format`.
-pub fn export(graph: &KnowledgeGraph, format: Format) -> String {
+/// The merged graph of one file.
+pub fn graph_of_file(path: &Path) -> KnowledgeGraph {
+    dataset_of_file(path).graph
+}
+
+/// Exports `data` in `format` with default options.
+pub fn export(data: &Dataset, format: Format) -> String {
+    export_with(data, format, ExportOptions::default())
+}
+
+/// Exports `data` in `format`.
+pub fn export_with(data: &Dataset, format: Format, options: ExportOptions) -> String {
     let mut out = Vec::new();
-    format.exporter().export(graph, &mut out).expect("export succeeds");
+    format.exporter(options).export(data, &mut out).expect("export succeeds");
     String::from_utf8(out).expect("exports are UTF-8")
 }
 
 /// The triples the RDF writers write, as N-Triples lines.
-pub fn expected_triples(graph: &KnowledgeGraph) -> BTreeSet<String> {
-    rdf::triples(graph).iter().map(ToString::to_string).collect()
+pub fn expected_triples(data: &Dataset) -> BTreeSet<String> {
+    rdf::triples(data, &ExportOptions::default()).iter().map(ToString::to_string).collect()
+}
+
+/// Parses N-Quads or TriG into (graph, triple) N-Triples-like lines.
+pub fn parse_quads(text: &str, trig: bool) -> BTreeSet<(String, String)> {
+    let quads: Vec<oxrdf::Quad> = if trig {
+        oxttl::TriGParser::new()
+            .for_slice(text.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("TriG: {e}\n{text}"))
+    } else {
+        oxttl::NQuadsParser::new()
+            .for_slice(text.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("N-Quads: {e}\n{text}"))
+    };
+    quads.into_iter().map(|q| (q.graph_name.to_string(), oxrdf::Triple::from(q).to_string())).collect()
 }
 
 /// Parses Turtle with oxttl into N-Triples lines; panics with the parser's message.

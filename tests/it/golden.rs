@@ -6,7 +6,7 @@ use std::path::Path;
 
 use talkgraph::Format;
 
-use crate::common::{export, graph_of_file, root};
+use crate::common::{dataset_of_file, export, root};
 
 fn check(expected_path: &Path, got: &str) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -38,7 +38,7 @@ fn samples_match_their_golden_files() {
     notes.sort();
     assert!(!notes.is_empty(), "samples/ holds notes");
     for note in notes {
-        let graph = graph_of_file(&note);
+        let graph = dataset_of_file(&note);
         for format in [Format::Turtle, Format::JsonLd, Format::Dot] {
             check(&note.with_extension(format.extension()), &export(&graph, format));
         }
@@ -55,8 +55,21 @@ fn published_context_is_the_one_the_exporter_embeds() {
 #[test]
 fn readme_example_shows_the_real_input_and_output() {
     let readme = fs::read_to_string(root().join("README.md")).expect("README");
-    for file in ["samples/rustlab-2024-day1.md", "samples/rustlab-2024-day1.ttl"] {
-        let text = fs::read_to_string(root().join(file)).expect("sample");
-        assert!(readme.contains(&text), "README.md must quote {file} verbatim");
+    let note = fs::read_to_string(root().join("samples/rustlab-2024-day1.md")).expect("sample");
+    assert!(readme.contains(&note), "README.md must quote samples/rustlab-2024-day1.md verbatim");
+    let args = ["export", "samples/rustlab-2024-day1.md", "--provenance", "none"];
+    assert!(readme.contains(&format!("`talkgraph {}`", args.join(" "))), "README names the command");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_talkgraph"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("binary runs");
+    let ttl = String::from_utf8(out.stdout).expect("UTF-8");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let start = readme.find("```turtle\n").expect("a turtle block") + "```turtle\n".len();
+        let end = start + readme[start..].find("```").expect("block end");
+        fs::write(root().join("README.md"), format!("{}{ttl}{}", &readme[..start], &readme[end..])).expect("write");
+        return;
     }
+    assert!(readme.contains(&ttl), "README.md must show the real output of `talkgraph {}`:\n{ttl}", args.join(" "));
 }

@@ -65,7 +65,7 @@ proptest! {
         title in nasty(), name in nasty(), org in nasty(), tool in nasty(), tail in url_tail(), desc in nasty()
     ) {
         let text = note(&title, &name, &org, &tool, &tail, &desc);
-        let g = graph_of(&[("n.md", &text)]);
+        let g = dataset_of(&[("n.md", &text)]);
         let expected = expected_triples(&g);
         prop_assert_eq!(&parse_turtle(&export(&g, Format::Turtle)), &expected);
         prop_assert_eq!(&parse_jsonld(&export(&g, Format::JsonLd)), &expected);
@@ -73,7 +73,7 @@ proptest! {
 
     #[test]
     fn any_text_extracts_without_panic(text in "\\PC*") {
-        let g = graph_of(&[("n.md", &text)]);
+        let g = dataset_of(&[("n.md", &text)]);
         let _ = export(&g, Format::Turtle);
     }
 }
@@ -84,7 +84,7 @@ proptest! {
 
     #[test]
     fn any_names_give_dot_that_renders(title in nasty(), name in nasty(), org in nasty(), tool in nasty()) {
-        let g = graph_of(&[("n.md", &note(&title, &name, &org, &tool, "x", "d"))]);
+        let g = dataset_of(&[("n.md", &note(&title, &name, &org, &tool, "x", "d"))]);
         render_dot(&export(&g, Format::Dot));
     }
 }

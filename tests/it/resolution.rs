@@ -88,7 +88,7 @@ fn iris_do_not_depend_on_the_other_notes() {
 
 #[test]
 fn language_tags_from_the_text_else_the_front_matter() {
-    let g = graph_of(&[(
+    let g = crate::common::dataset_of(&[(
         "a.md",
         "---\nlang: it\n---\n# [TALK] Pipeline asincrone\nby Ada Lovelace\n\n# [TALK] Stay close to the metal\nby Ada Lovelace\n",
     )]);

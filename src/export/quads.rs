@@ -1,0 +1,81 @@
+//! N-Triples (the default graph), N-Quads and TriG (one named graph per note) through oxttl.
+
+use std::io::Write;
+
+use oxrdf::QuadRef;
+use oxttl::{NQuadsSerializer, NTriplesSerializer, TriGSerializer};
+
+use super::turtle::{invalid, used_prefixes};
+use super::{ExportOptions, Exporter, rdf};
+use crate::dataset::Dataset;
+use crate::error::Error;
+
+/// Writes N-Triples: every note's statements together, one triple a line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NTriplesExporter {
+    /// E-mail and provenance settings.
+    pub options: ExportOptions,
+}
+
+impl Exporter for NTriplesExporter {
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let mut w = NTriplesSerializer::new().for_writer(out);
+        for t in &rdf::triples(data, &self.options) {
+            w.serialize_triple(t)?;
+        }
+        w.finish();
+        Ok(())
+    }
+}
+
+/// Writes N-Quads: each note's statements in a named graph whose name is the note's IRI, so a
+/// store can replace one note's graph when the note changes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NQuadsExporter {
+    /// E-mail and provenance settings.
+    pub options: ExportOptions,
+}
+
+impl Exporter for NQuadsExporter {
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let mut w = NQuadsSerializer::new().for_writer(out);
+        for (graph, triples) in rdf::quads(data, &self.options) {
+            for t in &triples {
+                w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, &graph))?;
+            }
+        }
+        w.finish();
+        Ok(())
+    }
+}
+
+/// Writes TriG: like N-Quads, readable, with prefixes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TriGExporter {
+    /// E-mail and provenance settings.
+    pub options: ExportOptions,
+}
+
+impl Exporter for TriGExporter {
+    fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
+        let quads = rdf::quads(data, &self.options);
+        let mut serializer = TriGSerializer::new();
+        let prefixes = rdf::prefixes(data.base());
+        let mut names: Vec<oxrdf::Triple> = Vec::new();
+        for (g, _) in &quads {
+            // Graph names count as IRIs for the prefixes too.
+            names.push(oxrdf::Triple::new(g.clone(), g.clone(), g.clone()));
+        }
+        for (name, ns) in used_prefixes(&prefixes, quads.iter().flat_map(|(_, t)| t.iter()).chain(names.iter())) {
+            serializer = serializer.with_prefix(name, ns).map_err(invalid)?;
+        }
+        let mut w = serializer.for_writer(out);
+        for (graph, triples) in &quads {
+            for t in triples {
+                w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, graph))?;
+            }
+        }
+        w.finish()?;
+        Ok(())
+    }
+}
