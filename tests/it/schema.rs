@@ -31,3 +31,26 @@ fn vocabulary_defines_every_talk_kind_the_exporter_writes() {
         assert!(described(inferred, p), "{inferred} lacks {p} in schema/talkgraph.ttl");
     }
 }
+
+#[test]
+fn vocabulary_defines_every_tg_term_in_the_output() {
+    use talkgraph::export::{EmailMode, ExportOptions};
+    let ttl = std::fs::read_to_string(root().join("schema/talkgraph.ttl")).expect("schema/talkgraph.ttl");
+    let defined: Vec<oxrdf::Triple> =
+        oxttl::TurtleParser::new().for_slice(ttl.as_bytes()).collect::<Result<_, _>>().expect("parses");
+    let data = crate::common::dataset_of_file(&crate::common::seed_path());
+    let out = crate::common::export_with(
+        &data,
+        talkgraph::Format::NTriples,
+        ExportOptions { emails: EmailMode::Hash, ..ExportOptions::default() },
+    );
+    let used: BTreeSet<&str> = out.split(['<', '>']).filter(|s| s.starts_with(talkgraph::vocab::tg::NS)).collect();
+    assert!(used.len() >= 5, "{used:?}");
+    for iri in used {
+        let has = |p: &str| {
+            defined.iter().any(|t| t.subject.to_string() == format!("<{iri}>") && t.predicate.as_str().ends_with(p))
+        };
+        assert!(has("#label") || has("prefLabel"), "{iri} has no label in schema/talkgraph.ttl");
+        assert!(has("#comment") || has("definition"), "{iri} has no comment in schema/talkgraph.ttl");
+    }
+}

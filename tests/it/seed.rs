@@ -219,3 +219,24 @@ fn no_email_address_in_any_output() {
         }
     }
 }
+
+#[test]
+fn email_modes_apply_to_every_format() {
+    use sha1::Digest;
+    use talkgraph::export::{EmailMode, ExportOptions};
+    let data = crate::common::dataset_of_file(&seed_path());
+    let sum: String =
+        sha1::Sha1::digest(b"mailto:mara.marzocchi@gmail.com").iter().map(|b| format!("{b:02x}")).collect();
+    for f in talkgraph::Format::ALL {
+        let hashed =
+            crate::common::export_with(&data, f, ExportOptions { emails: EmailMode::Hash, ..Default::default() });
+        assert!(hashed.contains(&sum), "{f:?} --emails hash lacks the SHA-1 of the mailto: IRI");
+        assert!(!hashed.contains("mara.marzocchi@"), "{f:?} --emails hash leaks the address");
+        let kept =
+            crate::common::export_with(&data, f, ExportOptions { emails: EmailMode::Keep, ..Default::default() });
+        assert!(kept.contains("mara.marzocchi@gmail.com"), "{f:?} --emails keep lacks the address");
+        if f != talkgraph::Format::Dot {
+            assert!(kept.contains("mailto:mara.marzocchi@gmail.com"), "{f:?} writes a mailto: IRI");
+        }
+    }
+}
