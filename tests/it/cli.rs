@@ -170,3 +170,27 @@ fn export_does_not_print_lint_findings() {
     assert!(o.status.success());
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn quads_formats_by_extension_parse_back() {
+    let dir = temp_dir("quads");
+    for ext in ["nq", "trig", "nt"] {
+        let out = dir.join(format!("graph.{ext}"));
+        let o = talkgraph(&["export", "samples", "-o", out.to_str().expect("UTF-8")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = fs::read_to_string(&out).expect("written");
+        let graphs = crate::common::parse_quads(&text, ext == "trig");
+        assert!(!graphs.is_empty());
+        if ext != "nt" {
+            let names: std::collections::BTreeSet<&str> = graphs.iter().map(|(g, _)| g.as_str()).collect();
+            assert_eq!(
+                names,
+                std::collections::BTreeSet::from([
+                    "<https://talkgraph.example/id/note/pycon-it-2024-day3.md>",
+                    "<https://talkgraph.example/id/note/rustlab-2024-day1.md>"
+                ]),
+                "one named graph per note"
+            );
+        }
+    }
+}

@@ -60,3 +60,25 @@ fn output_does_not_depend_on_the_order_of_inputs() {
         assert!(x == y, "{f:?} depends on input order");
     }
 }
+
+#[test]
+fn a_person_met_in_two_notes_is_stated_in_each_notes_graph() {
+    let notes = vec![
+        ("a.md".to_owned(), "# [TALK] One\nby José Valim - Dashbit\n".to_owned()),
+        ("b.md".to_owned(), "# [TALK] Two\nby Jose Valim\n".to_owned()),
+    ];
+    let quads = parse_quads(&export(&dataset(&notes, Mentions::None), Format::NQuads), false);
+    let person = "<https://talkgraph.example/id/person/jose-valim>";
+    let name = |graph: &str, value: &str| {
+        quads.contains(&(
+            format!("<https://talkgraph.example/id/note/{graph}>"),
+            format!("{person} <https://schema.org/name> \"{value}\""),
+        ))
+    };
+    assert!(name("a.md", "José Valim") && name("b.md", "Jose Valim"), "{quads:#?}");
+    assert!(!name("b.md", "José Valim"), "b.md does not say José");
+    let affiliation = |graph: &str| {
+        quads.iter().any(|(g, t)| g.contains(graph) && t.starts_with(person) && t.contains("affiliation"))
+    };
+    assert!(affiliation("a.md") && !affiliation("b.md"), "only a.md states the affiliation");
+}
