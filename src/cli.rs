@@ -147,6 +147,11 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "lines")]
     pub provenance: ProvenanceArg,
 
+    /// Number of threads for reading, extracting and resolving notes [default: all cores].
+    /// The output is the same whatever the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     /// Stop at the first note that cannot be read, writing nothing.
     #[arg(long)]
     pub strict: bool,

@@ -39,12 +39,15 @@ impl Dataset {
         }
         let (graph, iris) = all.finish_with_iris();
         let iris = Arc::new(iris);
-        let mut per_note = Vec::with_capacity(sorted.len());
-        for n in &sorted {
-            let mut r = Resolver::with_iris(base, Arc::clone(&iris))?;
-            r.add(n);
-            per_note.push(r.finish());
-        }
+        use rayon::prelude::*;
+        let per_note = sorted
+            .par_iter()
+            .map(|n| {
+                let mut r = Resolver::with_iris(base, Arc::clone(&iris))?;
+                r.add(n);
+                Ok(r.finish())
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         Ok(Self { graph, notes: per_note })
     }
 

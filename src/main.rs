@@ -192,6 +192,25 @@ fn eval(args: &EvalArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
+    match with_jobs(args.jobs, || export_on_pool(args)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("talkgraph: error: cannot start {} threads: {e}", args.jobs.unwrap_or(0));
+            ExitCode::from(FAILED)
+        }
+    }
+}
+
+/// Runs `f` on a rayon pool of `jobs` threads (all cores when `None`).
+fn with_jobs<T: Send>(jobs: Option<u16>, f: impl FnOnce() -> T + Send) -> Result<T, rayon::ThreadPoolBuildError> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        builder = builder.num_threads(usize::from(n));
+    }
+    Ok(builder.build()?.install(f))
+}
+
+fn export_on_pool(args: &ExportArgs) -> ExitCode {
     if let Err(e) = Resolver::new(&args.base) {
         eprintln!("talkgraph: error: {e}");
         return ExitCode::from(USAGE);

@@ -51,12 +51,15 @@ pub fn extract_all(notes: &[(String, String)], options: &ExtractOptions, mention
         Mentions::None => None,
         Mentions::Curated | Mentions::Corpus => Some(std::sync::Arc::new(Lexicon::curated())),
     };
-    let mut out: Vec<Extraction> = notes.iter().map(|(name, text)| extract(name, text, &options)).collect();
+    // Notes are independent: extract them in parallel (on rayon's current pool), keeping
+    // their order, so the result is the same whatever the number of threads.
+    use rayon::prelude::*;
+    let mut out: Vec<Extraction> = notes.par_iter().map(|(name, text)| extract(name, text, &options)).collect();
     if mentions == Mentions::Corpus {
         options.lexicon = Some(std::sync::Arc::new(Lexicon::from_notes(out.iter().map(|x| &x.note))));
-        for (x, (name, text)) in out.iter_mut().zip(notes) {
+        out.par_iter_mut().zip(notes.par_iter()).for_each(|(x, (name, text))| {
             x.note = extract(name, text, &options).note;
-        }
+        });
     }
     out
 }

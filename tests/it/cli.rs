@@ -194,3 +194,14 @@ fn quads_formats_by_extension_parse_back() {
         }
     }
 }
+
+#[test]
+fn output_is_byte_identical_for_one_and_two_threads() {
+    for f in ["nquads", "turtle", "jsonld", "dot"] {
+        let one = talkgraph(&["export", "samples", "tests/corpus/real", "-f", f, "--jobs", "1"]);
+        let two = talkgraph(&["export", "samples", "tests/corpus/real", "-f", f, "--jobs", "2"]);
+        assert!(one.status.success() && two.status.success());
+        assert!(one.stdout == two.stdout, "{f}: --jobs 1 and --jobs 2 differ");
+    }
+    assert_eq!(talkgraph(&["export", "samples", "--jobs", "0"]).status.code(), Some(2));
+}
