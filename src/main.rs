@@ -12,7 +12,7 @@ use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, ProvenanceArg, ReportArg};
 use talkgraph::export::{EmailMode, ExportOptions, ProvenanceMode};
-use talkgraph::extract::{ExtractOptions, Mentions, extract_all};
+use talkgraph::extract::{ExtractOptions, Mentions, extract_all_with_progress};
 use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
 
@@ -110,7 +110,7 @@ fn read_notes(
     mentions: MentionsArg,
     strict: bool,
     quiet: bool,
-) -> Result<(Vec<talkgraph::model::Note>, bool), ExitCode> {
+) -> Result<(Vec<talkgraph::model::Note>, bool, Progress), ExitCode> {
     let mut failed = false;
     let (inputs, errors) = input::collect(paths);
     for e in errors {
@@ -139,7 +139,9 @@ fn read_notes(
         MentionsArg::Curated => Mentions::Curated,
         MentionsArg::None => Mentions::None,
     };
-    let extractions = extract_all(&texts, &options, mode);
+    let bar = progress_bar(texts.len(), quiet);
+    let extractions = extract_all_with_progress(&texts, &options, mode, &|| bar.tick_note());
+    bar.stage("resolving and writing");
     let mut notes = Vec::with_capacity(extractions.len());
     for x in extractions {
         if !quiet {
@@ -149,7 +151,7 @@ fn read_notes(
         }
         notes.push(x.note);
     }
-    Ok((notes, failed))
+    Ok((notes, failed, bar))
 }
 
 fn eval(args: &EvalArgs) -> ExitCode {
@@ -167,7 +169,7 @@ fn eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let (notes, failed) = match read_notes(&args.paths, None, args.mentions, false, true) {
+    let (notes, failed, _) = match read_notes(&args.paths, None, args.mentions, false, true) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -220,10 +222,12 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Turtle);
-    let (notes, failed) = match read_notes(&args.paths, args.event.as_deref(), args.mentions, args.strict, args.quiet) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
+    // `_progress` lives until the output is written.
+    let (notes, failed, _progress) =
+        match read_notes(&args.paths, args.event.as_deref(), args.mentions, args.strict, args.quiet) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
     let data = match talkgraph::Dataset::build(&args.base, &notes) {
         Ok(d) => d,
         Err(e) => {
@@ -260,6 +264,70 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         }
     }
     if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// A progress bar on standard error that appears only once a run has taken a second, and never
+/// when standard error is not a terminal or with `--quiet`.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+fn progress_bar(total: usize, quiet: bool) -> Progress {
+    use std::io::IsTerminal;
+    let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} notes ({per_sec}, {eta} left)")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_prefix("talkgraph");
+        bar
+    });
+    Progress { bar, start: std::time::Instant::now(), shown: std::sync::atomic::AtomicBool::new(false) }
+}
+
+impl Progress {
+    fn tick_note(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if self.start.elapsed().as_secs() >= 1 && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// After the notes: a message while the rest runs; the bar clears itself when dropped.
+    fn stage(&self, message: &'static str) {
+        if let Some(bar) = &self.bar {
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} {spinner} {msg} ({elapsed})") {
+                bar.set_style(style);
+            }
+            bar.set_message(message);
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            if self.start.elapsed().as_secs() >= 1 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            } else {
+                // Show the spinner only if the rest takes more than a second too.
+                let bar = bar.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                    if !bar.is_finished() {
+                        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    }
+                });
+            }
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn is_broken_pipe(e: &Error) -> bool {

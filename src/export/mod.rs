@@ -19,7 +19,7 @@ use crate::dataset::Dataset;
 use crate::error::Error;
 
 /// Writes a [`Dataset`] in one format.
-pub trait Exporter {
+pub trait Exporter: Send + Sync {
     /// Writes the whole dataset to `out`.
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error>;
 }

@@ -46,6 +46,16 @@ pub enum Mentions {
 /// Extracts a set of notes (name, text) as `talkgraph export` does, recognizing unlinked
 /// mentions as `mentions` says. Diagnostics come from the first pass only.
 pub fn extract_all(notes: &[(String, String)], options: &ExtractOptions, mentions: Mentions) -> Vec<Extraction> {
+    extract_all_with_progress(notes, options, mentions, &|| {})
+}
+
+/// [`extract_all`], calling `progress` once per note extracted (from any thread).
+pub fn extract_all_with_progress(
+    notes: &[(String, String)],
+    options: &ExtractOptions,
+    mentions: Mentions,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<Extraction> {
     let mut options = options.clone();
     options.lexicon = match mentions {
         Mentions::None => None,
@@ -54,7 +64,14 @@ pub fn extract_all(notes: &[(String, String)], options: &ExtractOptions, mention
     // Notes are independent: extract them in parallel (on rayon's current pool), keeping
     // their order, so the result is the same whatever the number of threads.
     use rayon::prelude::*;
-    let mut out: Vec<Extraction> = notes.par_iter().map(|(name, text)| extract(name, text, &options)).collect();
+    let mut out: Vec<Extraction> = notes
+        .par_iter()
+        .map(|(name, text)| {
+            let x = extract(name, text, &options);
+            progress();
+            x
+        })
+        .collect();
     if mentions == Mentions::Corpus {
         options.lexicon = Some(std::sync::Arc::new(Lexicon::from_notes(out.iter().map(|x| &x.note))));
         out.par_iter_mut().zip(notes.par_iter()).for_each(|(x, (name, text))| {
