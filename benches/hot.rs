@@ -42,7 +42,7 @@ fn extract_seed_note_with_curated_lexicon(b: divan::Bencher) {
 #[divan::bench(args = [1, 100])]
 fn resolve(b: divan::Bencher, n: usize) {
     let notes = notes(n);
-    b.bench(|| Dataset::build(talkgraph::vocab::DEFAULT_BASE, divan::black_box(&notes)));
+    b.bench(|| Dataset::build(talkgraph::vocab::DEFAULT_BASE, divan::black_box(notes.clone())));
 }
 
 #[divan::bench(args = ["turtle", "ntriples", "nquads", "trig", "jsonld", "dot"])]
@@ -55,7 +55,7 @@ fn write(b: divan::Bencher, format: &str) {
         "jsonld" => Format::JsonLd,
         _ => Format::Dot,
     };
-    let data = Dataset::build(talkgraph::vocab::DEFAULT_BASE, &notes(100)).expect("valid base");
+    let data = Dataset::build(talkgraph::vocab::DEFAULT_BASE, notes(100)).expect("valid base");
     let exporter = format.exporter(ExportOptions::default());
     b.bench(|| {
         let mut out = Vec::with_capacity(1 << 20);

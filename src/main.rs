@@ -228,7 +228,7 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
             Ok(x) => x,
             Err(code) => return code,
         };
-    let data = match talkgraph::Dataset::build(&args.base, &notes) {
+    let data = match talkgraph::Dataset::build(&args.base, notes) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("talkgraph: error: {e}");

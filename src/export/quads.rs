@@ -39,11 +39,12 @@ pub struct NQuadsExporter {
 impl Exporter for NQuadsExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
         let mut w = NQuadsSerializer::new().for_writer(out);
-        for (graph, triples) in rdf::quads(data, &self.options) {
-            for t in &triples {
-                w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, &graph))?;
+        rdf::for_each_note(data, &self.options, |graph, triples| {
+            for t in triples {
+                w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, graph))?;
             }
-        }
+            Ok::<(), std::io::Error>(())
+        })?;
         w.finish();
         Ok(())
     }
@@ -58,23 +59,22 @@ pub struct TriGExporter {
 
 impl Exporter for TriGExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
-        let quads = rdf::quads(data, &self.options);
-        let mut serializer = TriGSerializer::new();
+        // Prefixes come first, so they are chosen from the default graph (the same IRIs as the
+        // notes' graphs together) and the note IRIs (the graph names).
+        let all = rdf::triples(data, &self.options);
         let prefixes = rdf::prefixes(data.base());
-        let mut names: Vec<oxrdf::Triple> = Vec::new();
-        for (g, _) in &quads {
-            // Graph names count as IRIs for the prefixes too.
-            names.push(oxrdf::Triple::new(g.clone(), g.clone(), g.clone()));
-        }
-        for (name, ns) in used_prefixes(&prefixes, quads.iter().flat_map(|(_, t)| t.iter()).chain(names.iter())) {
+        let mut serializer = TriGSerializer::new();
+        for (name, ns) in used_prefixes(&prefixes, all.iter()) {
             serializer = serializer.with_prefix(name, ns).map_err(invalid)?;
         }
+        drop(all);
         let mut w = serializer.for_writer(out);
-        for (graph, triples) in &quads {
+        rdf::for_each_note(data, &self.options, |graph, triples| {
             for t in triples {
                 w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, graph))?;
             }
-        }
+            Ok::<(), std::io::Error>(())
+        })?;
         w.finish()?;
         Ok(())
     }

@@ -11,6 +11,7 @@ use super::{EmailMode, ExportOptions, ProvenanceMode};
 use crate::dataset::{Dataset, note_of};
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
+use crate::resolve::note_iri;
 use crate::vocab::{foaf, prov, rdf, schema, tg, xsd};
 
 /// The class of an entity.
@@ -169,16 +170,19 @@ fn statements(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>
     }
 }
 
-/// Where one note's entities and relations come from: `prov:wasDerivedFrom` the line
-/// (`<note#L12>`, a `tg:SourceLine` that is `schema:isPartOf` the note), or the note itself for
-/// what its front matter says; relations through reified `rdf:Statement`s (`<note#s-…>`).
-fn provenance(g: &KnowledgeGraph, note: &str, options: &ExportOptions, out: &mut Vec<Triple>) {
+/// Where entities and relations come from: `prov:wasDerivedFrom` the line (`<note#L12>`, a
+/// `tg:SourceLine` that is `schema:isPartOf` the note), or the note itself for what its front
+/// matter says; relations through reified `rdf:Statement`s (`<note#s-…>`), one per note that
+/// states them. Works on a note's graph and on the merged graph alike: the note of each
+/// statement is the one its source names.
+fn provenance(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>) {
     if options.provenance == ProvenanceMode::None {
         return;
     }
+    let base = g.base();
     let lines = options.provenance == ProvenanceMode::Lines;
     let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
-    let source = |line: u32, push: &mut dyn FnMut(&str, &str, Term)| -> String {
+    let source = |note: &str, line: u32, push: &mut dyn FnMut(&str, &str, Term)| -> String {
         if line == 0 || !lines {
             return note.to_owned();
         }
@@ -190,7 +194,8 @@ fn provenance(g: &KnowledgeGraph, note: &str, options: &ExportOptions, out: &mut
     };
     for e in g.entities().filter(|e| e.kind != EntityKind::Note) {
         for s in &e.sources {
-            let from = source(s.line, &mut push);
+            let note = note_iri(base, &s.path);
+            let from = source(&note, s.line, &mut push);
             push(&e.iri, prov::WAS_DERIVED_FROM, node(&from).into());
         }
     }
@@ -206,14 +211,22 @@ fn provenance(g: &KnowledgeGraph, note: &str, options: &ExportOptions, out: &mut
             .chain_update([0])
             .chain_update(&b.iri)
             .finalize();
-        let st = format!("{note}#s-{}", hex(&digest[..8]));
-        push(&st, rdf::TYPE, node(rdf::STATEMENT).into());
-        push(&st, rdf::SUBJECT, node(&a.iri).into());
-        push(&st, rdf::PREDICATE, node(p).into());
-        push(&st, rdf::OBJECT, node(&b.iri).into());
+        let id = hex(&digest[..8]);
+        let mut by_note: std::collections::BTreeMap<&str, Vec<u32>> = std::collections::BTreeMap::new();
         for s in &edge.sources {
-            let from = source(s.line, &mut push);
-            push(&st, prov::WAS_DERIVED_FROM, node(&from).into());
+            by_note.entry(s.path.as_str()).or_default().push(s.line);
+        }
+        for (path, lines_of_note) in by_note {
+            let note = note_iri(base, path);
+            let st = format!("{note}#s-{id}");
+            push(&st, rdf::TYPE, node(rdf::STATEMENT).into());
+            push(&st, rdf::SUBJECT, node(&a.iri).into());
+            push(&st, rdf::PREDICATE, node(p).into());
+            push(&st, rdf::OBJECT, node(&b.iri).into());
+            for line in lines_of_note {
+                let from = source(&note, line, &mut push);
+                push(&st, prov::WAS_DERIVED_FROM, node(&from).into());
+            }
         }
     }
 }
@@ -222,29 +235,46 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// What one note's graph states, provenance included, sorted.
-pub fn note_triples(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
+/// What a graph states, provenance included, sorted: a note's graph, or the merged graph (the
+/// default graph, which is the union of the notes' graphs).
+pub fn graph_statements(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
     let mut out = Vec::new();
     statements(g, options, &mut out);
-    if let Some(note) = note_of(g) {
-        provenance(g, note, options, &mut out);
-    }
+    provenance(g, options, &mut out);
     sort(&mut out);
     out
 }
 
-/// Each note's graph name (its IRI) and statements, in path order.
-pub fn quads(ds: &Dataset, options: &ExportOptions) -> Vec<(NamedNode, Vec<Triple>)> {
-    ds.notes.iter().filter_map(|g| Some((node(note_of(g)?), note_triples(g, options)))).collect()
-}
-
-/// The default graph: the union of every note's statements, sorted, without duplicates.
-pub fn triples(ds: &Dataset, options: &ExportOptions) -> Vec<Triple> {
+/// Calls `write` with each note's graph name (its IRI) and statements, in path order. Notes are
+/// resolved and turned into statements in parallel, a chunk at a time, so memory holds one
+/// chunk of statements, not the whole dataset's.
+pub fn for_each_note<E>(
+    ds: &Dataset,
+    options: &ExportOptions,
+    mut write: impl FnMut(&NamedNode, &[Triple]) -> Result<(), E>,
+) -> Result<(), E> {
     use rayon::prelude::*;
-    let per_note: Vec<Vec<Triple>> = ds.notes.par_iter().map(|g| note_triples(g, options)).collect();
-    let mut out: Vec<Triple> = per_note.into_iter().flatten().collect();
-    sort(&mut out);
-    out
+    const CHUNK: usize = 256;
+    for start in (0..ds.note_count()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(ds.note_count());
+        let chunk: Vec<(NamedNode, Vec<Triple>)> = (start..end)
+            .into_par_iter()
+            .filter_map(|i| {
+                let g = ds.note_graph(i);
+                let name = node(note_of(&g)?);
+                Some((name, graph_statements(&g, options)))
+            })
+            .collect();
+        for (name, triples) in &chunk {
+            write(name, triples)?;
+        }
+    }
+    Ok(())
+}
+
+/// The default graph: every statement of every note, sorted, without duplicates.
+pub fn triples(ds: &Dataset, options: &ExportOptions) -> Vec<Triple> {
+    graph_statements(&ds.graph, options)
 }
 
 /// The statements of a merged graph without provenance (for checking that the union of the

@@ -13,7 +13,7 @@ use crate::error::Error;
 ///
 /// ```
 /// use talkgraph::export::{Exporter, TurtleExporter};
-/// # let data = talkgraph::Dataset::build(talkgraph::vocab::DEFAULT_BASE, &[])?;
+/// # let data = talkgraph::Dataset::build(talkgraph::vocab::DEFAULT_BASE, vec![])?;
 /// let mut out = Vec::new();
 /// TurtleExporter::default().export(&data, &mut out)?;
 /// # Ok::<_, talkgraph::Error>(())

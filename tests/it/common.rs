@@ -24,7 +24,7 @@ pub fn dataset_of(notes: &[(&str, &str)]) -> Dataset {
     let owned: Vec<(String, String)> = notes.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
     let notes: Vec<_> =
         extract_all(&owned, &ExtractOptions::default(), Mentions::Corpus).into_iter().map(|x| x.note).collect();
-    Dataset::build(DEFAULT_BASE, &notes).expect("default base is valid")
+    Dataset::build(DEFAULT_BASE, notes).expect("default base is valid")
 }
 
 /// The merged graph of the given notes.

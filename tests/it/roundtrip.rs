@@ -26,7 +26,7 @@ fn check_all_formats(data: &Dataset, what: &str) {
     let union: BTreeSet<String> = nq.iter().map(|(_, t)| t.clone()).collect();
     assert_eq!(union, expected, "{what}: the union of the named graphs is the default graph");
     let notes: BTreeSet<String> =
-        data.notes.iter().filter_map(talkgraph::dataset::note_of).map(|n| format!("<{n}>")).collect();
+        data.note_graphs().iter().filter_map(|g| talkgraph::dataset::note_of(g).map(|n| format!("<{n}>"))).collect();
     let graphs: BTreeSet<String> = nq.iter().map(|(g, _)| g.clone()).collect();
     assert_eq!(graphs, notes, "{what}: one named graph per note, named by the note's IRI");
     // The merged graph says exactly what the notes say together.

@@ -17,7 +17,7 @@ fn read_dir(dir: &str) -> Vec<(String, String)> {
 
 fn dataset(notes: &[(String, String)], mentions: Mentions) -> Dataset {
     let notes: Vec<_> = extract_all(notes, &ExtractOptions::default(), mentions).into_iter().map(|x| x.note).collect();
-    Dataset::build(talkgraph::vocab::DEFAULT_BASE, &notes).expect("valid base")
+    Dataset::build(talkgraph::vocab::DEFAULT_BASE, notes).expect("valid base")
 }
 
 #[test]
