@@ -97,8 +97,8 @@ impl EntityKind {
 /// Where a statement came from: a note and a 1-based line (0: the note as a whole).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Source {
-    /// The note's path.
-    pub path: String,
+    /// The note's path (shared by every source of the note).
+    pub path: std::sync::Arc<str>,
     /// 1-based line.
     pub line: u32,
 }

@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -50,8 +52,8 @@ pub struct EntityKey {
 #[derive(Debug, Clone)]
 pub struct Resolver {
     base: String,
-    entities: HashMap<EntityKey, Entity>,
-    edges: HashMap<(EntityKey, Relation, EntityKey), BTreeSet<Source>>,
+    entities: FxHashMap<EntityKey, Entity>,
+    edges: FxHashMap<(EntityKey, Relation, EntityKey), BTreeSet<Source>>,
     /// IRIs decided by an earlier resolution of a larger set of notes.
     iris: Option<std::sync::Arc<HashMap<EntityKey, String>>>,
 }
@@ -60,7 +62,7 @@ impl Resolver {
     /// A resolver minting IRIs under `base`, which must be an absolute IRI ending in `/` or `#`.
     pub fn new(base: &str) -> Result<Self, Error> {
         validate_base(base)?;
-        Ok(Self { base: base.to_owned(), entities: HashMap::new(), edges: HashMap::new(), iris: None })
+        Ok(Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default(), iris: None })
     }
 
     /// A resolver that gives every key the IRI `iris` holds for it (from
@@ -74,7 +76,8 @@ impl Resolver {
 
     /// Adds what one note says.
     pub fn add(&mut self, note: &Note) {
-        let src = |line: u32| Source { path: note.path.clone(), line };
+        let path: std::sync::Arc<str> = note.path.as_str().into();
+        let src = |line: u32| Source { path: std::sync::Arc::clone(&path), line };
         // A text's language: its own words when they make it clear, else the note's.
         let lang = |text: &str| crate::extract::lang::detect(text).or(note.language.as_deref());
         let doc = self.entity(EntityKind::Note, note.path.clone(), src(0));

@@ -214,7 +214,7 @@ fn provenance(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>
         let id = hex(&digest[..8]);
         let mut by_note: std::collections::BTreeMap<&str, Vec<u32>> = std::collections::BTreeMap::new();
         for s in &edge.sources {
-            by_note.entry(s.path.as_str()).or_default().push(s.line);
+            by_note.entry(&*s.path).or_default().push(s.line);
         }
         for (path, lines_of_note) in by_note {
             let note = note_iri(base, path);
