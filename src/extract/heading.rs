@@ -166,14 +166,10 @@ pub fn split_speakers(heading: &str) -> Option<(String, String)> {
         LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
     static PAREN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?\s+")
-            .expect("valid regex")
-    });
     static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
     static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
 
-    let text = TIME.find(heading).map_or(heading, |m| &heading[m.end()..]).trim();
+    let text = strip_time(heading).trim();
     if let Some(c) = QUOTED_BY.captures(text) {
         return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));
     }
