@@ -18,7 +18,6 @@ use clap::Parser;
 use cli::{CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, ProvenanceArg, ReportArg};
 use talkgraph::export::{EmailMode, ExportOptions, ProvenanceMode};
 use talkgraph::extract::{ExtractOptions, Mentions, extract_all_with_progress};
-use talkgraph::resolve::Resolver;
 use talkgraph::{Error, Format, input};
 
 /// Exit status when a note could not be read or the output not written.
@@ -218,7 +217,7 @@ fn with_jobs<T: Send>(jobs: Option<u16>, f: impl FnOnce() -> T + Send) -> Result
 }
 
 fn export_on_pool(args: &ExportArgs) -> ExitCode {
-    if let Err(e) = Resolver::new(&args.base) {
+    if let Err(e) = talkgraph::resolve::validate_base(&args.base) {
         eprintln!("talkgraph: error: {e}");
         return ExitCode::from(USAGE);
     }

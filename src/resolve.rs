@@ -368,7 +368,8 @@ fn m_line(m: &Mention) -> u32 {
     }
 }
 
-fn validate_base(base: &str) -> Result<(), Error> {
+/// Checks that `base` can prefix minted IRIs: an absolute IRI ending in `/`, `#` or `:`.
+pub fn validate_base(base: &str) -> Result<(), Error> {
     let bad = |reason: &str| Err(Error::InvalidBase { iri: base.to_owned(), reason: reason.to_owned() });
     if oxrdf::NamedNode::new(base).is_err() {
         return bad("not an absolute IRI");
