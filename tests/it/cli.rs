@@ -205,3 +205,34 @@ fn output_is_byte_identical_for_one_and_two_threads() {
     }
     assert_eq!(talkgraph(&["export", "samples", "--jobs", "0"]).status.code(), Some(2));
 }
+
+#[test]
+fn eval_reports_a_table_and_json() {
+    let o = talkgraph(&["eval", "--gold", "tests/gold/seed.jsonl", "tests/corpus/seed"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    for row in [
+        "| measure | gold | found | correct | precision | recall | F1 |",
+        "| talks | 6 | 6 | 6 | 1.000 | 1.000 | 1.000 |",
+    ] {
+        assert!(table.contains(row), "{row} not in\n{table}");
+    }
+    let o = talkgraph(&["eval", "--gold", "tests/gold/seed.jsonl", "tests/corpus/seed", "--report", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(json["notes"], 1);
+    assert_eq!(json["measures"]["speakers"]["f1"], 1.0);
+    assert_eq!(json["measures"]["talk → speaker"]["correct"], 6);
+    let o = talkgraph(&["eval", "--gold", "no/such.jsonl", "tests/corpus/seed"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn broken_front_matter_is_a_warning_with_file_and_line_and_the_body_is_read() {
+    let dir = temp_dir("front-matter");
+    fs::write(dir.join("n.md"), "+++\ntitle = 'x'\ndate = = 3\n+++\n# [TALK] Still read\nby Ada Lovelace\n")
+        .expect("write");
+    let o = talkgraph(&["export", dir.to_str().expect("UTF-8")]);
+    assert!(o.status.success(), "a warning is not a failure");
+    assert!(stderr(&o).contains("n.md:3: warning: invalid TOML front matter"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"Still read\""), "the body is read");
+}
