@@ -123,7 +123,6 @@ pub struct JsonLdExporter {
 
 impl Exporter for JsonLdExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
-        let triples = rdf::triples(data, &self.options);
         let kinds: Vec<(String, String)> = EntityKind::ALL
             .iter()
             .map(|k| (k.segment().to_owned(), format!("{}{}/", data.base(), k.segment())))
@@ -139,19 +138,37 @@ impl Exporter for JsonLdExporter {
             }
             compact_vocab(iri)
         };
-        let mut nodes = Vec::new();
-        for group in triples.chunk_by(|a, b| a.subject == b.subject) {
-            nodes.push(node(group, &compact_id));
-        }
         let mut local = Map::new();
         for (p, ns) in &kinds {
             local.insert(p.clone(), json!(ns));
         }
         let ctx = context().get("@context").cloned().unwrap_or(Value::Null);
-        let doc = json!({ "@context": [ctx, Value::Object(local)], "@graph": nodes });
-        let mut out = out;
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
+        // The document as serde_json pretty-prints it, with the nodes written one at a time
+        // between its head and its tail.
+        let shell = json!({ "@context": [ctx, Value::Object(local)], "@graph": [] });
+        let shell = serde_json::to_string_pretty(&shell).map_err(std::io::Error::from)?;
+        let split = shell.rfind("[]").expect("the empty @graph array");
+        let (head, tail) = (&shell[..split], &shell[split + 2..]);
+        let mut out = std::io::BufWriter::new(out);
+        out.write_all(head.as_bytes())?;
+        let mut first = true;
+        rdf::for_each_subject(&data.graph, &self.options, |group| -> Result<(), std::io::Error> {
+            out.write_all(if first { b"[\n" } else { b",\n" })?;
+            first = false;
+            let text = serde_json::to_string_pretty(&node(group, &compact_id)).map_err(std::io::Error::from)?;
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"    ")?;
+                out.write_all(line.as_bytes())?;
+            }
+            Ok(())
+        })?;
+        out.write_all(if first { b"[]" } else { b"\n  ]" })?;
+        out.write_all(tail.as_bytes())?;
         out.write_all(b"\n")?;
+        out.flush()?;
         Ok(())
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use oxrdf::QuadRef;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TriGSerializer};
 
-use super::turtle::{invalid, used_prefixes};
+use super::turtle::{default_graph_prefixes, invalid};
 use super::{ExportOptions, Exporter, rdf};
 use crate::dataset::Dataset;
 use crate::error::Error;
@@ -20,9 +20,9 @@ pub struct NTriplesExporter {
 impl Exporter for NTriplesExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
         let mut w = NTriplesSerializer::new().for_writer(out);
-        for t in &rdf::triples(data, &self.options) {
-            w.serialize_triple(t)?;
-        }
+        rdf::for_each_subject(&data.graph, &self.options, |group| {
+            group.iter().try_for_each(|t| w.serialize_triple(t))
+        })?;
         w.finish();
         Ok(())
     }
@@ -61,13 +61,11 @@ impl Exporter for TriGExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
         // Prefixes come first, so they are chosen from the default graph (the same IRIs as the
         // notes' graphs together) and the note IRIs (the graph names).
-        let all = rdf::triples(data, &self.options);
         let prefixes = rdf::prefixes(data.base());
         let mut serializer = TriGSerializer::new();
-        for (name, ns) in used_prefixes(&prefixes, all.iter()) {
+        for (name, ns) in default_graph_prefixes(&prefixes, data, &self.options) {
             serializer = serializer.with_prefix(name, ns).map_err(invalid)?;
         }
-        drop(all);
         let mut w = serializer.for_writer(out);
         rdf::for_each_note(data, &self.options, |graph, triples| {
             for t in triples {

@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 
 use super::{EmailMode, ExportOptions, ProvenanceMode};
 use crate::dataset::{Dataset, note_of};
+use std::collections::BTreeSet;
+
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
 use crate::resolve::note_iri;
@@ -94,139 +96,65 @@ fn node(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
-/// What one graph states, without provenance.
-fn statements(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>) {
+/// What an entity says about itself (not its relations): type, names, links, descriptions,
+/// dates, kinds, e-mails per the mode, note metadata.
+fn entity_statements(e: &Entity, options: &ExportOptions, out: &mut Vec<Triple>) {
     let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
-    for e in g.entities() {
-        if e.kind == EntityKind::Note && options.provenance == ProvenanceMode::None {
-            continue;
-        }
-        let s = e.iri.as_str();
-        push(s, rdf::TYPE, node(class_of(e)).into());
-        let text = |t: &str, lang: Option<&str>| -> Term {
-            lang.and_then(|l| Literal::new_language_tagged_literal(t, l).ok())
-                .unwrap_or_else(|| Literal::new_simple_literal(t))
-                .into()
-        };
-        for n in &e.names {
-            for lang in e.languages_of(n) {
-                push(s, schema::NAME, text(n, lang));
-            }
-        }
-        let url_predicate = if e.kind == EntityKind::Repository { schema::CODE_REPOSITORY } else { schema::URL };
-        for u in e.urls.iter().filter_map(|u| data_iri(u)) {
-            push(s, url_predicate, u.into());
-        }
-        for d in &e.descriptions {
-            for lang in e.languages_of(d) {
-                push(s, schema::DESCRIPTION, text(d, lang));
-            }
-        }
-        if matches!(e.kind, EntityKind::Event | EntityKind::Talk) {
-            for d in &e.dates {
-                push(s, schema::START_DATE, Literal::new_typed_literal(d, node(xsd::DATE)).into());
-            }
-        }
-        for k in &e.talk_kinds {
-            push(s, schema::ADDITIONAL_TYPE, node(talk_kind(*k)).into());
-        }
-        for u in e.same_as.iter().filter_map(|u| data_iri(u)) {
-            push(s, schema::SAME_AS, u.into());
-        }
-        for email in &e.emails {
-            match options.emails {
-                EmailMode::Omit => {}
-                EmailMode::Hash => {
-                    let digest = Sha1::digest(format!("mailto:{email}").as_bytes());
-                    push(s, foaf::MBOX_SHA1SUM, Literal::new_simple_literal(hex(&digest)).into());
-                }
-                EmailMode::Keep => {
-                    if let Ok(m) = NamedNode::new(format!("mailto:{email}")) {
-                        push(s, schema::EMAIL, m.into());
-                    }
-                }
-            }
-        }
-        if let Some(n) = &e.note {
-            push(s, tg::PATH, Literal::new_simple_literal(&n.path).into());
-            push(s, tg::SHA256, Literal::new_simple_literal(&n.sha256).into());
-            if let Some(p) = &n.published {
-                let dt = if p.contains('T') { xsd::DATE_TIME } else { xsd::DATE };
-                push(s, schema::DATE_PUBLISHED, Literal::new_typed_literal(p, node(dt)).into());
-            }
-            for k in &n.keywords {
-                push(s, schema::KEYWORDS, Literal::new_simple_literal(k).into());
-            }
-        }
-    }
-    for (a, edge, b) in g.relations() {
-        if options.provenance == ProvenanceMode::None && a.kind == EntityKind::Note {
-            continue;
-        }
-        push(&a.iri, predicate(edge.relation), node(&b.iri).into());
-        if edge.relation == Relation::SuperEvent {
-            push(&b.iri, schema::SUB_EVENT, node(&a.iri).into());
-        }
-    }
-}
-
-/// Where entities and relations come from: `prov:wasDerivedFrom` the line (`<note#L12>`, a
-/// `tg:SourceLine` that is `schema:isPartOf` the note), or the note itself for what its front
-/// matter says; relations through reified `rdf:Statement`s (`<note#s-…>`), one per note that
-/// states them. Works on a note's graph and on the merged graph alike: the note of each
-/// statement is the one its source names.
-fn provenance(g: &KnowledgeGraph, options: &ExportOptions, out: &mut Vec<Triple>) {
-    if options.provenance == ProvenanceMode::None {
-        return;
-    }
-    let base = g.base();
-    let lines = options.provenance == ProvenanceMode::Lines;
-    let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
-    let source = |note: &str, line: u32, push: &mut dyn FnMut(&str, &str, Term)| -> String {
-        if line == 0 || !lines {
-            return note.to_owned();
-        }
-        let l = format!("{note}#L{line}");
-        push(&l, rdf::TYPE, node(tg::SOURCE_LINE).into());
-        push(&l, schema::IS_PART_OF, node(note).into());
-        push(&l, tg::LINE, Literal::new_typed_literal(line.to_string(), node(xsd::INTEGER)).into());
-        l
+    let s = e.iri.as_str();
+    push(s, rdf::TYPE, node(class_of(e)).into());
+    let text = |t: &str, lang: Option<&str>| -> Term {
+        lang.and_then(|l| Literal::new_language_tagged_literal(t, l).ok())
+            .unwrap_or_else(|| Literal::new_simple_literal(t))
+            .into()
     };
-    for e in g.entities().filter(|e| e.kind != EntityKind::Note) {
-        for s in &e.sources {
-            let note = note_iri(base, &s.path);
-            let from = source(&note, s.line, &mut push);
-            push(&e.iri, prov::WAS_DERIVED_FROM, node(&from).into());
+    for n in &e.names {
+        for lang in e.languages_of(n) {
+            push(s, schema::NAME, text(n, lang));
         }
     }
-    if !lines {
-        return;
+    let url_predicate = if e.kind == EntityKind::Repository { schema::CODE_REPOSITORY } else { schema::URL };
+    for u in e.urls.iter().filter_map(|u| data_iri(u)) {
+        push(s, url_predicate, u.into());
     }
-    for (a, edge, b) in g.relations().filter(|(a, _, _)| a.kind != EntityKind::Note) {
-        let p = predicate(edge.relation);
-        let digest = Sha256::new()
-            .chain_update(&a.iri)
-            .chain_update([0])
-            .chain_update(p)
-            .chain_update([0])
-            .chain_update(&b.iri)
-            .finalize();
-        let id = hex(&digest[..8]);
-        let mut by_note: std::collections::BTreeMap<&str, Vec<u32>> = std::collections::BTreeMap::new();
-        for s in &edge.sources {
-            by_note.entry(&*s.path).or_default().push(s.line);
+    for d in &e.descriptions {
+        for lang in e.languages_of(d) {
+            push(s, schema::DESCRIPTION, text(d, lang));
         }
-        for (path, lines_of_note) in by_note {
-            let note = note_iri(base, path);
-            let st = format!("{note}#s-{id}");
-            push(&st, rdf::TYPE, node(rdf::STATEMENT).into());
-            push(&st, rdf::SUBJECT, node(&a.iri).into());
-            push(&st, rdf::PREDICATE, node(p).into());
-            push(&st, rdf::OBJECT, node(&b.iri).into());
-            for line in lines_of_note {
-                let from = source(&note, line, &mut push);
-                push(&st, prov::WAS_DERIVED_FROM, node(&from).into());
+    }
+    if matches!(e.kind, EntityKind::Event | EntityKind::Talk) {
+        for d in &e.dates {
+            push(s, schema::START_DATE, Literal::new_typed_literal(d, node(xsd::DATE)).into());
+        }
+    }
+    for k in &e.talk_kinds {
+        push(s, schema::ADDITIONAL_TYPE, node(talk_kind(*k)).into());
+    }
+    for u in e.same_as.iter().filter_map(|u| data_iri(u)) {
+        push(s, schema::SAME_AS, u.into());
+    }
+    for email in &e.emails {
+        match options.emails {
+            EmailMode::Omit => {}
+            EmailMode::Hash => {
+                let digest = Sha1::digest(format!("mailto:{email}").as_bytes());
+                push(s, foaf::MBOX_SHA1SUM, Literal::new_simple_literal(hex(&digest)).into());
             }
+            EmailMode::Keep => {
+                if let Ok(m) = NamedNode::new(format!("mailto:{email}")) {
+                    push(s, schema::EMAIL, m.into());
+                }
+            }
+        }
+    }
+    if let Some(n) = &e.note {
+        push(s, tg::PATH, Literal::new_simple_literal(&n.path).into());
+        push(s, tg::SHA256, Literal::new_simple_literal(&n.sha256).into());
+        if let Some(p) = &n.published {
+            let dt = if p.contains('T') { xsd::DATE_TIME } else { xsd::DATE };
+            push(s, schema::DATE_PUBLISHED, Literal::new_typed_literal(p, node(dt)).into());
+        }
+        for k in &n.keywords {
+            push(s, schema::KEYWORDS, Literal::new_simple_literal(k).into());
         }
     }
 }
@@ -239,10 +167,123 @@ fn hex(bytes: &[u8]) -> String {
 /// default graph, which is the union of the notes' graphs).
 pub fn graph_statements(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
     let mut out = Vec::new();
-    statements(g, options, &mut out);
-    provenance(g, options, &mut out);
-    sort(&mut out);
+    let _ = for_each_subject(g, options, |group| {
+        out.extend_from_slice(group);
+        Ok::<(), std::convert::Infallible>(())
+    });
     out
+}
+
+/// Calls `f` with the statements of each subject of `g`, subjects in IRI order and each group
+/// sorted as [`sort`] sorts, so the concatenation is exactly [`graph_statements`]; nothing but
+/// one subject's statements is held at a time. Entities come in IRI order from the graph; a
+/// note's source lines (`<note#L12>`) and reified statements (`<note#s-…>`) sort right after
+/// the note itself (`#` sorts before any other character a note IRI may continue with).
+pub fn for_each_subject<E>(
+    g: &KnowledgeGraph,
+    options: &ExportOptions,
+    mut f: impl FnMut(&[Triple]) -> Result<(), E>,
+) -> Result<(), E> {
+    use petgraph::Direction::{Incoming, Outgoing};
+    use petgraph::graph::{EdgeIndex, NodeIndex};
+    use petgraph::visit::EdgeRef;
+
+    let pg = g.petgraph();
+    let base = g.base();
+    let with_provenance = options.provenance != ProvenanceMode::None;
+    let lines = options.provenance == ProvenanceMode::Lines;
+    // What each note states, for its source lines and reified statements.
+    type Stated = (Vec<(NodeIndex, u32)>, Vec<(EdgeIndex, u32)>);
+    let mut by_note: rustc_hash::FxHashMap<&str, Stated> = rustc_hash::FxHashMap::default();
+    if lines {
+        for i in pg.node_indices() {
+            if pg[i].kind != EntityKind::Note {
+                for s in &pg[i].sources {
+                    by_note.entry(&s.path).or_default().0.push((i, s.line));
+                }
+            }
+        }
+        for e in pg.edge_indices() {
+            let (a, _) = pg.edge_endpoints(e).expect("an edge of the graph");
+            if pg[a].kind != EntityKind::Note {
+                for s in &pg[e].sources {
+                    by_note.entry(&s.path).or_default().1.push((e, s.line));
+                }
+            }
+        }
+    }
+    let mut group: Vec<Triple> = Vec::new();
+    for i in pg.node_indices() {
+        let e = &pg[i];
+        if e.kind == EntityKind::Note && !with_provenance {
+            continue;
+        }
+        group.clear();
+        entity_statements(e, options, &mut group);
+        let s = node(&e.iri);
+        for edge in pg.edges_directed(i, Outgoing) {
+            group.push(Triple::new(s.clone(), node(predicate(edge.weight().relation)), node(&pg[edge.target()].iri)));
+        }
+        for edge in pg.edges_directed(i, Incoming).filter(|x| x.weight().relation == Relation::SuperEvent) {
+            group.push(Triple::new(s.clone(), node(schema::SUB_EVENT), node(&pg[edge.source()].iri)));
+        }
+        if with_provenance && e.kind != EntityKind::Note {
+            for src in &e.sources {
+                let note = note_iri(base, &src.path);
+                let from = if lines && src.line > 0 { format!("{note}#L{}", src.line) } else { note };
+                group.push(Triple::new(s.clone(), node(prov::WAS_DERIVED_FROM), node(&from)));
+            }
+        }
+        sort(&mut group);
+        f(&group)?;
+        // The note's own resources: its source lines and reified statements.
+        let Some(meta) = e.note.as_ref().filter(|_| lines) else { continue };
+        let Some((entities, edges)) = by_note.get(meta.path.as_str()) else { continue };
+        let note = &e.iri;
+        let mut fragments: Vec<Triple> = Vec::new();
+        let used: BTreeSet<u32> =
+            entities.iter().map(|(_, l)| *l).chain(edges.iter().map(|(_, l)| *l)).filter(|l| *l > 0).collect();
+        for line in used {
+            let l = node(&format!("{note}#L{line}"));
+            fragments.push(Triple::new(l.clone(), node(rdf::TYPE), node(tg::SOURCE_LINE)));
+            fragments.push(Triple::new(l.clone(), node(schema::IS_PART_OF), node(note)));
+            fragments.push(Triple::new(
+                l,
+                node(tg::LINE),
+                Literal::new_typed_literal(line.to_string(), node(xsd::INTEGER)),
+            ));
+        }
+        let mut reified: std::collections::BTreeMap<EdgeIndex, Vec<u32>> = std::collections::BTreeMap::new();
+        for (edge, line) in edges {
+            reified.entry(*edge).or_default().push(*line);
+        }
+        for (edge, edge_lines) in reified {
+            let (a, b) = pg.edge_endpoints(edge).expect("an edge of the graph");
+            let p = predicate(pg[edge].relation);
+            let st = node(&format!("{note}#s-{}", statement_id(&pg[a].iri, p, &pg[b].iri)));
+            fragments.push(Triple::new(st.clone(), node(rdf::TYPE), node(rdf::STATEMENT)));
+            fragments.push(Triple::new(st.clone(), node(rdf::SUBJECT), node(&pg[a].iri)));
+            fragments.push(Triple::new(st.clone(), node(rdf::PREDICATE), node(p)));
+            fragments.push(Triple::new(st.clone(), node(rdf::OBJECT), node(&pg[b].iri)));
+            for line in edge_lines {
+                let from = if line > 0 { node(&format!("{note}#L{line}")) } else { node(note) };
+                fragments.push(Triple::new(st.clone(), node(prov::WAS_DERIVED_FROM), from));
+            }
+        }
+        sort(&mut fragments);
+        for chunk in fragments.chunk_by(|x, y| x.subject == y.subject) {
+            f(chunk)?;
+        }
+    }
+    Ok(())
+}
+
+/// The id of a reified statement: 16 hex digits of the SHA-256 of its subject, predicate and
+/// object.
+fn statement_id(s: &str, p: &str, o: &str) -> String {
+    let digest =
+        Sha256::new().chain_update(s).chain_update([0]).chain_update(p).chain_update([0]).chain_update(o).finalize();
+    hex(&digest[..8])
 }
 
 /// Calls `write` with each note's graph name (its IRI) and statements, in path order. Notes are
@@ -277,13 +318,9 @@ pub fn triples(ds: &Dataset, options: &ExportOptions) -> Vec<Triple> {
     graph_statements(&ds.graph, options)
 }
 
-/// The statements of a merged graph without provenance (for checking that the union of the
-/// notes' statements is the merged graph).
+/// The statements of a graph without provenance.
 pub fn graph_triples(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
-    let mut out = Vec::new();
-    statements(g, options, &mut out);
-    sort(&mut out);
-    out
+    graph_statements(g, &ExportOptions { provenance: ProvenanceMode::None, ..*options })
 }
 
 /// Sorts triples by subject, predicate (`rdf:type` first) and object (literals before IRIs, then

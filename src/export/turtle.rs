@@ -26,15 +26,17 @@ pub struct TurtleExporter {
 
 impl Exporter for TurtleExporter {
     fn export(&self, data: &Dataset, out: &mut dyn Write) -> Result<(), Error> {
-        let triples = rdf::triples(data, &self.options);
+        // Two passes over the graph, one subject at a time: the prefixes first (Turtle declares
+        // them before any statement), then the statements.
+        let prefixes = rdf::prefixes(data.base());
         let mut serializer = TurtleSerializer::new();
-        for (name, ns) in used_prefixes(&rdf::prefixes(data.base()), triples.iter()) {
+        for (name, ns) in default_graph_prefixes(&prefixes, data, &self.options) {
             serializer = serializer.with_prefix(name, ns).map_err(invalid)?;
         }
         let mut writer = serializer.for_writer(out);
-        for t in &triples {
-            writer.serialize_triple(t)?;
-        }
+        rdf::for_each_subject(&data.graph, &self.options, |group| {
+            group.iter().try_for_each(|t| writer.serialize_triple(t))
+        })?;
         writer.finish()?;
         Ok(())
     }
@@ -42,6 +44,30 @@ impl Exporter for TurtleExporter {
 
 pub(crate) fn invalid(e: impl std::fmt::Display) -> Error {
     Error::Write(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))
+}
+
+/// The prefixes the default graph of `data` uses.
+pub(crate) fn default_graph_prefixes<'a>(
+    prefixes: &'a [(String, String)],
+    data: &Dataset,
+    options: &ExportOptions,
+) -> Vec<(&'a str, &'a str)> {
+    let mut used = Vec::new();
+    let _ = rdf::for_each_subject(&data.graph, options, |group| {
+        used = merge(std::mem::take(&mut used), used_prefixes(prefixes, group.iter()));
+        Ok::<(), std::convert::Infallible>(())
+    });
+    used
+}
+
+fn merge<'a>(mut a: Vec<(&'a str, &'a str)>, b: Vec<(&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
+    for p in b {
+        if !a.contains(&p) {
+            a.push(p);
+        }
+    }
+    a.sort();
+    a
 }
 
 /// The prefixes some IRI of `triples` can be written with.
