@@ -57,9 +57,11 @@ pub fn extract_all_with_progress(
     progress: &(dyn Fn() + Sync),
 ) -> Vec<Extraction> {
     let mut options = options.clone();
+    // With `Corpus`, the first pass only learns what the notes link (and reports problems):
+    // inferring mentions there would be thrown away, so it runs without a lexicon.
     options.lexicon = match mentions {
-        Mentions::None => None,
-        Mentions::Curated | Mentions::Corpus => Some(std::sync::Arc::new(Lexicon::curated())),
+        Mentions::None | Mentions::Corpus => None,
+        Mentions::Curated => Some(std::sync::Arc::new(Lexicon::curated())),
     };
     // Notes are independent: extract them in parallel (on rayon's current pool), keeping
     // their order, so the result is the same whatever the number of threads.
