@@ -65,12 +65,6 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
-
-    /// Is this about the note's content as a linter sees it (as opposed to something that
-    /// kept part of the note from being read)?
-    pub fn is_lint(&self) -> bool {
-        self.code != "front-matter"
-    }
 }
 
 impl fmt::Display for Diagnostic {

@@ -61,7 +61,8 @@ fn check(args: &CheckArgs) -> ExitCode {
             input::Origin::File(p) => p.display().to_string(),
             input::Origin::Stdin => note.name.clone(),
         };
-        let mut diagnostics = talkgraph::extract::extract(&shown, &text, &ExtractOptions::default()).diagnostics;
+        let options = ExtractOptions { lint: true, ..ExtractOptions::default() };
+        let mut diagnostics = talkgraph::extract::extract(&shown, &text, &options).diagnostics;
         diagnostics.sort_by_key(|d| (d.line, d.column));
         for d in &diagnostics {
             match d.severity {
@@ -137,7 +138,7 @@ fn read_notes(
             }
         }
     }
-    let options = ExtractOptions { event: event.map(str::to_owned), lexicon: None };
+    let options = ExtractOptions { event: event.map(str::to_owned), ..ExtractOptions::default() };
     let mode = match mentions {
         MentionsArg::Corpus => Mentions::Corpus,
         MentionsArg::Curated => Mentions::Curated,
@@ -149,7 +150,7 @@ fn read_notes(
     let mut notes = Vec::with_capacity(extractions.len());
     for x in extractions {
         if !quiet {
-            for d in x.diagnostics.iter().filter(|d| !d.is_lint()) {
+            for d in &x.diagnostics {
                 eprintln!("talkgraph: {d}");
             }
         }

@@ -220,6 +220,13 @@ pub struct Talk {
     pub links: Vec<Link>,
 }
 
+impl Talk {
+    /// A talk with its title, kind and heading line, and nothing found yet.
+    pub fn new(title: String, kind: TalkKind, line: u32) -> Self {
+        Self { title, kind, line, speakers: Vec::new(), materials: Vec::new(), mentions: Vec::new(), links: Vec::new() }
+    }
+}
+
 /// Everything extracted from one note.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Note {

@@ -3,7 +3,6 @@
 //! exactly the same graph.
 
 use oxrdf::{Literal, NamedNode, Term, Triple};
-use rayon::slice::ParallelSliceMut;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -340,7 +339,8 @@ pub fn sort(triples: &mut Vec<Triple>) {
             Term::BlankNode(b) => (2, b.as_str(), "", ""),
         }
     }
-    triples.par_sort_unstable_by(|a, b| {
+    // Callers sort one subject or one note at a time, already in parallel: a sequential sort.
+    triples.sort_unstable_by(|a, b| {
         subject(a)
             .cmp(subject(b))
             .then_with(|| (a.predicate.as_str() != rdf::TYPE).cmp(&(b.predicate.as_str() != rdf::TYPE)))

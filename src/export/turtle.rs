@@ -46,36 +46,22 @@ pub(crate) fn invalid(e: impl std::fmt::Display) -> Error {
     Error::Write(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))
 }
 
-/// The prefixes the default graph of `data` uses.
+/// The prefixes the default graph of `data` uses (one pass over its subjects).
 pub(crate) fn default_graph_prefixes<'a>(
     prefixes: &'a [(String, String)],
     data: &Dataset,
     options: &ExportOptions,
 ) -> Vec<(&'a str, &'a str)> {
-    let mut used = Vec::new();
+    let mut used = vec![false; prefixes.len()];
     let _ = rdf::for_each_subject(&data.graph, options, |group| {
-        used = merge(std::mem::take(&mut used), used_prefixes(prefixes, group.iter()));
+        mark_prefixes(prefixes, group.iter(), &mut used);
         Ok::<(), std::convert::Infallible>(())
     });
-    used
+    prefixes.iter().zip(used).filter(|(_, u)| *u).map(|((n, ns), _)| (n.as_str(), ns.as_str())).collect()
 }
 
-fn merge<'a>(mut a: Vec<(&'a str, &'a str)>, b: Vec<(&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
-    for p in b {
-        if !a.contains(&p) {
-            a.push(p);
-        }
-    }
-    a.sort();
-    a
-}
-
-/// The prefixes some IRI of `triples` can be written with.
-pub(crate) fn used_prefixes<'a, 't>(
-    prefixes: &'a [(String, String)],
-    triples: impl Iterator<Item = &'t Triple>,
-) -> Vec<(&'a str, &'a str)> {
-    let mut used = vec![false; prefixes.len()];
+/// Marks in `used` the prefixes some IRI of `triples` can be written with.
+fn mark_prefixes<'t>(prefixes: &[(String, String)], triples: impl Iterator<Item = &'t Triple>, used: &mut [bool]) {
     let mut mark = |iri: NamedNodeRef<'_>| {
         let iri = iri.as_str();
         for (i, (_, ns)) in prefixes.iter().enumerate() {
@@ -104,7 +90,6 @@ pub(crate) fn used_prefixes<'a, 't>(
             _ => {}
         }
     }
-    prefixes.iter().zip(used).filter(|(_, u)| *u).map(|((n, ns), _)| (n.as_str(), ns.as_str())).collect()
 }
 
 /// A conservative Turtle `PN_LOCAL`: what oxttl writes as `prefix:local`.

@@ -60,6 +60,8 @@ const COMMON: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     entries: Vec<(String, InferredKind)>,
+    /// Index of each name in `entries`.
+    index: std::collections::HashMap<String, usize>,
     matcher: Option<Regex>,
 }
 
@@ -124,7 +126,8 @@ impl Lexicon {
         let matcher = (!entries.is_empty())
             .then(|| RegexBuilder::new(&pattern).size_limit(256 << 20).dfa_size_limit(64 << 20).build().ok())
             .flatten();
-        Self { entries, matcher }
+        let index = entries.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
+        Self { entries, index, matcher }
     }
 
     /// Number of names.
@@ -150,7 +153,7 @@ impl Lexicon {
             if wordy(before) || after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let Some((name, kind)) = self.entries.iter().find(|(n, _)| n == found.as_str()) else { continue };
+            let Some((name, kind)) = self.index.get(found.as_str()).map(|&i| &self.entries[i]) else { continue };
             if COMMON.contains(&name.to_lowercase().as_str()) && !common_word_ok(text, start, end) {
                 continue;
             }

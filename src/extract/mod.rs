@@ -28,6 +28,10 @@ pub struct ExtractOptions {
     /// Names to recognize without a link ([`Lexicon::curated`], [`Lexicon::from_notes`]); none
     /// when `None`.
     pub lexicon: Option<std::sync::Arc<Lexicon>>,
+    /// Also report what `talkgraph check` reports (empty or broken links, talks without a
+    /// speaker, bylines not read completely, a talk twice). Off by default: exporting does not
+    /// need it.
+    pub lint: bool,
 }
 
 /// Which unlinked names of tools and organizations [`extract_all`] recognizes.
@@ -125,7 +129,9 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
         blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (heading::strip_quotes(&b.plain()), b.line));
 
     let mut diagnostics = split.diagnostics;
-    lint_links(path, &blocks, &mut diagnostics);
+    if options.lint {
+        lint_links(path, &blocks, &mut diagnostics);
+    }
     let detected = detect_all(&blocks);
     let mut i = 0;
     while i < blocks.len() {
@@ -145,7 +151,7 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
             .position(|n| matches!(n.kind, BlockKind::Heading(l) if l <= level))
             .map_or(blocks.len(), |p| i + 1 + p);
         note.talks.push(talk_section(d, b, &blocks[i + 1..end], options.lexicon.as_deref()));
-        if let Some(by) = &d.byline {
+        if let Some(by) = d.byline.as_ref().filter(|_| options.lint) {
             let line = by.speakers.first().map_or(b.line, |s| s.line);
             for part in &by.leftovers {
                 diagnostics.push(
@@ -181,7 +187,9 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
         };
         heading::event_from_title(title, year).map(|e| (e, line))
     });
-    lint_talks(&note, &mut diagnostics);
+    if options.lint {
+        lint_talks(&note, &mut diagnostics);
+    }
     Extraction { note, diagnostics }
 }
 
@@ -203,31 +211,22 @@ fn lint_links(path: &str, blocks: &[Block], out: &mut Vec<Diagnostic>) {
         if l.email {
             continue;
         }
+        let finding = |code, message: String, hint| {
+            Diagnostic::lint(path, l.line, l.column, Severity::Error, code, message).with_hint(hint)
+        };
         if l.text.trim().is_empty() {
-            out.push(
-                Diagnostic::lint(
-                    path,
-                    l.line,
-                    l.column,
-                    Severity::Error,
-                    "empty-link-text",
-                    format!("link to {:?} has no text", l.url),
-                )
-                .with_hint("name what the link points at: `[name](url)`"),
-            );
+            out.push(finding(
+                "empty-link-text",
+                format!("link to {:?} has no text", l.url),
+                "name what the link points at: `[name](url)`",
+            ));
         }
         if let Some(problem) = url_problem(&l.url) {
-            out.push(
-                Diagnostic::lint(
-                    path,
-                    l.line,
-                    l.column,
-                    Severity::Error,
-                    "broken-url",
-                    format!("link {:?}: {problem}", l.text),
-                )
-                .with_hint("use an absolute `https://` URL, or a relative path to a file that exists"),
-            );
+            out.push(finding(
+                "broken-url",
+                format!("link {:?}: {problem}", l.text),
+                "use an absolute `https://` URL, or a relative path to a file that exists",
+            ));
         }
     }
 }
@@ -408,15 +407,7 @@ fn talk_section(d: &Detected, heading_block: &Block, body: &[Block], lexicon: Op
     let base = d.heading + 1;
     let line = heading_block.line;
     let title = heading::strip_quotes(heading_block.render(&d.title).trim().trim_end_matches('#').trim());
-    let mut talk = Talk {
-        title,
-        kind: d.kind,
-        line,
-        speakers: Vec::new(),
-        materials: Vec::new(),
-        mentions: Vec::new(),
-        links: Vec::new(),
-    };
+    let mut talk = Talk::new(title, d.kind, line);
     talk.links.extend(body.iter().filter(|b| b.kind != BlockKind::Cell).flat_map(web_links));
     if let Some(by) = &d.byline {
         talk.speakers.clone_from(&by.speakers);
@@ -478,13 +469,10 @@ fn list_item_talk(b: &Block) -> Option<Talk> {
     let c = ITEM.captures(&joined)?;
     let by = byline::from_heading(b, &c[2], b.line)?;
     let mut talk = Talk {
-        title: heading::strip_quotes(&c[1]),
-        kind: heading::bare_kind(&c[1]).unwrap_or(TalkKind::Talk),
-        line: b.line,
         speakers: by.speakers,
         materials: by.materials,
-        mentions: Vec::new(),
         links: web_links(b).collect(),
+        ..Talk::new(heading::strip_quotes(&c[1]), heading::bare_kind(&c[1]).unwrap_or(TalkKind::Talk), b.line)
     };
     for l in &b.links {
         let text = l.text.to_lowercase();
@@ -512,13 +500,9 @@ fn single_talk(blocks: &[Block], title: Option<&str>, lexicon: Option<&Lexicon>)
         _ => title?.to_owned(),
     };
     let mut talk = Talk {
-        title: heading::strip_quotes(&title),
-        kind: TalkKind::Talk,
-        line: blocks.first().map_or(b.line, |h| h.line),
         speakers: by.speakers,
         materials: by.materials,
-        mentions: Vec::new(),
-        links: Vec::new(),
+        ..Talk::new(heading::strip_quotes(&title), TalkKind::Talk, blocks.first().map_or(b.line, |h| h.line))
     };
     for b in &blocks[j..] {
         if b.kind != BlockKind::Cell {
