@@ -1,23 +1,18 @@
-//! The notes resolved: the merged [`KnowledgeGraph`], and each note's own graph with the same
-//! IRIs, for formats that keep one named graph per note and for provenance.
-
-use std::collections::HashMap;
-use std::sync::Arc;
+//! The notes resolved: the merged [`KnowledgeGraph`], and each note's own graph (IRIs do not
+//! depend on the other notes), for formats that keep one named graph per note.
 
 use crate::error::Error;
 use crate::graph::{EntityKind, KnowledgeGraph};
 use crate::model::Note;
-use crate::resolve::{EntityKey, Resolver};
+use crate::resolve::{Identities, Resolver};
 
 /// Everything an exporter writes: the merged graph, and the notes in path order, whose own
-/// graphs (what each note says, with the merged graph's IRIs, so a person met in two notes is
-/// the same IRI in both) are resolved on demand by [`Dataset::note_graph`].
+/// graphs (what each note says) are resolved on demand by [`Dataset::note_graph`].
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// All notes merged.
     pub graph: KnowledgeGraph,
     notes: Vec<Note>,
-    iris: Arc<HashMap<EntityKey, String>>,
 }
 
 impl Dataset {
@@ -33,14 +28,27 @@ impl Dataset {
     /// # Ok::<_, talkgraph::Error>(())
     /// ```
     pub fn build(base: &str, notes: Vec<Note>) -> Result<Self, Error> {
+        use rayon::prelude::*;
         let mut notes = notes;
         notes.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut all = Resolver::new(base)?;
-        for n in &notes {
-            all.add(n);
-        }
-        let (graph, iris) = all.finish_with_iris();
-        Ok(Self { graph, notes, iris: Arc::new(iris) })
+        let empty = Resolver::new(base)?;
+        // A resolver per batch of notes, in parallel, then merged: what a resolver holds is a
+        // set, so the result does not depend on how the notes were batched.
+        let all = notes
+            .par_chunks(64)
+            .map(|batch| {
+                let mut r = empty.clone();
+                batch.iter().for_each(|n| r.add(n));
+                r
+            })
+            .reduce(
+                || empty.clone(),
+                |mut a, b| {
+                    a.absorb(b);
+                    a
+                },
+            );
+        Ok(Self { graph: all.finish(), notes })
     }
 
     /// Number of notes.
@@ -48,11 +56,9 @@ impl Dataset {
         self.notes.len()
     }
 
-    /// The graph of note `i` (in path order): what that note says, with the merged IRIs.
+    /// The graph of note `i` (in path order): what that note says.
     pub fn note_graph(&self, i: usize) -> KnowledgeGraph {
-        let mut r = Resolver::with_iris(self.base(), Arc::clone(&self.iris)).expect("the base was validated");
-        r.add(&self.notes[i]);
-        r.finish()
+        note_graph(self.base(), &self.notes[i])
     }
 
     /// Every note's graph, in path order.
@@ -60,10 +66,32 @@ impl Dataset {
         (0..self.notes.len()).map(|i| self.note_graph(i)).collect()
     }
 
+    /// The `owl:sameAs` links of the merged graph (entity IRI, representative IRI), sorted.
+    pub fn same_as_links(&self) -> Vec<(String, String)> {
+        self.graph
+            .relations()
+            .filter(|(_, e, _)| e.relation == crate::graph::Relation::SameAs)
+            .map(|(a, _, b)| (a.iri.clone(), b.iri.clone()))
+            .collect()
+    }
+
     /// The base the IRIs were minted under.
     pub fn base(&self) -> &str {
         self.graph.base()
     }
+}
+
+/// What one note says, as a graph: its IRIs are those of the merged graph, since they depend on
+/// the note alone. `base` must be valid ([`crate::resolve::validate_base`]).
+pub fn note_graph(base: &str, note: &Note) -> KnowledgeGraph {
+    resolve_note(base, note).0
+}
+
+/// [`note_graph`], with the URLs that identify its entities ([`Identities`]).
+pub fn resolve_note(base: &str, note: &Note) -> (KnowledgeGraph, Identities) {
+    let mut r = Resolver::unchecked(base);
+    r.add(note);
+    r.finish_with_identities()
 }
 
 /// The IRI of the note a per-note graph is about.

@@ -112,4 +112,7 @@ pub enum Error {
     /// Writing an export failed.
     #[error("cannot write the export: {0}")]
     Write(#[from] io::Error),
+    /// The run was stopped at the first error (`--strict`); the reason was reported already.
+    #[error("stopped at the first error (--strict)")]
+    Stopped,
 }

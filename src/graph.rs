@@ -261,6 +261,9 @@ pub enum Relation {
     Publisher,
     /// Note → the conference it is about (`schema:about`).
     About,
+    /// Entity → the entity it shares a URL with under another name (`owl:sameAs`; see
+    /// [`crate::resolve::Identities`]).
+    SameAs,
 }
 
 impl Relation {
@@ -278,6 +281,7 @@ impl Relation {
             Relation::TargetProduct => "builds",
             Relation::Publisher => "publisher",
             Relation::About => "about",
+            Relation::SameAs => "same as",
         }
     }
 }

@@ -139,11 +139,7 @@ fn read_notes(
         }
     }
     let options = ExtractOptions { event: event.map(str::to_owned), ..ExtractOptions::default() };
-    let mode = match mentions {
-        MentionsArg::Corpus => Mentions::Corpus,
-        MentionsArg::Curated => Mentions::Curated,
-        MentionsArg::None => Mentions::None,
-    };
+    let mode = mentions_mode(mentions);
     let bar = progress_bar(texts.len(), quiet);
     let extractions = extract_all_with_progress(&texts, &options, mode, &|| bar.tick_note());
     bar.stage("resolving and writing");
@@ -227,6 +223,21 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Turtle);
+    let options = ExportOptions {
+        emails: match args.emails {
+            EmailsArg::Omit => EmailMode::Omit,
+            EmailsArg::Hash => EmailMode::Hash,
+            EmailsArg::Keep => EmailMode::Keep,
+        },
+        provenance: match args.provenance {
+            ProvenanceArg::Lines => ProvenanceMode::Lines,
+            ProvenanceArg::Notes => ProvenanceMode::Notes,
+            ProvenanceArg::None => ProvenanceMode::None,
+        },
+    };
+    if matches!(format, Format::NQuads | Format::NTriples) {
+        return stream(args, format, options);
+    }
     // `_progress` lives until the output is written.
     let (notes, failed, _progress) =
         match read_notes(&args.paths, args.event.as_deref(), args.mentions, args.strict, args.quiet) {
@@ -239,18 +250,6 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
             eprintln!("talkgraph: error: {e}");
             return ExitCode::from(USAGE);
         }
-    };
-    let options = ExportOptions {
-        emails: match args.emails {
-            EmailsArg::Omit => EmailMode::Omit,
-            EmailsArg::Hash => EmailMode::Hash,
-            EmailsArg::Keep => EmailMode::Keep,
-        },
-        provenance: match args.provenance {
-            ProvenanceArg::Lines => ProvenanceMode::Lines,
-            ProvenanceArg::Notes => ProvenanceMode::Notes,
-            ProvenanceArg::None => ProvenanceMode::None,
-        },
     };
     let exporter = format.exporter(options);
     let written = match &args.output {
@@ -269,6 +268,75 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         }
     }
     if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// N-Triples and N-Quads: written note by note as the notes are read ([`talkgraph::stream`]).
+fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode {
+    use std::ops::ControlFlow;
+    use talkgraph::stream::{Event, Outcome, Settings};
+    let (inputs, errors) = input::collect(&args.paths);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("talkgraph: error: {e}");
+        if args.strict {
+            return ExitCode::from(FAILED);
+        }
+    }
+    let settings = Settings {
+        base: args.base.clone(),
+        extract: ExtractOptions { event: args.event.clone(), ..ExtractOptions::default() },
+        mentions: mentions_mode(args.mentions),
+        export: options,
+        quads: format == Format::NQuads,
+    };
+    let bar = progress_bar(inputs.len() * settings.passes(), args.quiet);
+    let mut on = |event: Event<'_>| {
+        match event {
+            Event::Unreadable(e) => {
+                eprintln!("talkgraph: error: {e}; note skipped");
+                failed = true;
+                if args.strict {
+                    return ControlFlow::Break(());
+                }
+            }
+            Event::Diagnostic(d) if !args.quiet => eprintln!("talkgraph: {d}"),
+            Event::Diagnostic(_) => {}
+        }
+        ControlFlow::Continue(())
+    };
+    let run = |w: &mut dyn Write| match talkgraph::stream::stream(&inputs, &settings, w, &mut on, &|| bar.tick_note()) {
+        Ok(Outcome::Done) => Ok(()),
+        // Stopped by --strict: no output file.
+        Ok(Outcome::Stopped) => Err(Error::Stopped),
+        Err(e) => Err(e),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, run),
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            let mut run = run;
+            run(&mut out).and_then(|()| out.flush().map_err(Error::from))
+        }
+    };
+    drop(bar);
+    match written {
+        Ok(()) => {}
+        Err(Error::Stopped) => return ExitCode::from(FAILED),
+        Err(e) if is_broken_pipe(&e) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("talkgraph: error: {e}");
+            return ExitCode::from(FAILED);
+        }
+    }
+    if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+}
+
+fn mentions_mode(m: MentionsArg) -> Mentions {
+    match m {
+        MentionsArg::Corpus => Mentions::Corpus,
+        MentionsArg::Curated => Mentions::Curated,
+        MentionsArg::None => Mentions::None,
+    }
 }
 
 /// A progress bar on standard error that appears only once a run has taken a second, and never

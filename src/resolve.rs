@@ -3,11 +3,12 @@
 //! Every mention gets a key that is a pure function of what the mention says (kind and
 //! normalized name, or normalized URL for things that are their URL). The IRI is a pure function
 //! of the key, so the same input always gives the same IRIs, and exports of separate folders
-//! merge by plain union. Two mentions of one kind that share a normalized URL (a person's
-//! homepage, a tool's link) are merged into one node as well; that merge is the one step that
-//! looks across notes.
+//! merge by plain union. Two entities of one kind that share a normalized URL (a person's
+//! homepage, a tool's link) but not a key are the same thing under two names: they keep their
+//! IRIs and are linked with `owl:sameAs` ([`Identities`]), the one step that looks across notes.
+//! So one note's graph never depends on the others, and can be written as soon as it is read.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
@@ -54,24 +55,38 @@ pub struct Resolver {
     base: String,
     entities: FxHashMap<EntityKey, Entity>,
     edges: FxHashMap<(EntityKey, Relation, EntityKey), BTreeSet<Source>>,
-    /// IRIs decided by an earlier resolution of a larger set of notes.
-    iris: Option<std::sync::Arc<HashMap<EntityKey, String>>>,
 }
 
 impl Resolver {
     /// A resolver minting IRIs under `base`, which must be an absolute IRI ending in `/` or `#`.
     pub fn new(base: &str) -> Result<Self, Error> {
         validate_base(base)?;
-        Ok(Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default(), iris: None })
+        Ok(Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default() })
     }
 
-    /// A resolver that gives every key the IRI `iris` holds for it (from
-    /// [`finish_with_iris`](Self::finish_with_iris) over all the notes), so that one note's
-    /// graph uses the IRIs of the merged graph.
-    pub fn with_iris(base: &str, iris: std::sync::Arc<HashMap<EntityKey, String>>) -> Result<Self, Error> {
-        let mut r = Self::new(base)?;
-        r.iris = Some(iris);
-        Ok(r)
+    /// A resolver under a base already checked by [`validate_base`].
+    pub(crate) fn unchecked(base: &str) -> Self {
+        Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default() }
+    }
+
+    /// Adds everything `other` (a resolver with the same base, given other notes) collected:
+    /// notes can be resolved in parallel, a resolver per batch, and the batches merged.
+    pub fn absorb(&mut self, other: Resolver) {
+        if self.entities.is_empty() && self.edges.is_empty() {
+            *self = other;
+            return;
+        }
+        for (k, e) in other.entities {
+            match self.entities.get_mut(&k) {
+                Some(mine) => mine.merge(e),
+                None => {
+                    self.entities.insert(k, e);
+                }
+            }
+        }
+        for (k, sources) in other.edges {
+            self.edges.entry(k).or_default().extend(sources);
+        }
     }
 
     /// Adds what one note says.
@@ -254,15 +269,8 @@ impl Resolver {
 
     fn entity(&mut self, kind: EntityKind, key: String, source: Source) -> EntityKey {
         let k = EntityKey { kind, key };
-        let (base, iris) = (&self.base, &self.iris);
-        self.entities
-            .entry(k.clone())
-            .or_insert_with(|| {
-                let iri = iris.as_ref().and_then(|m| m.get(&k).cloned()).unwrap_or_else(|| mint(base, &k));
-                Entity::new(kind, iri)
-            })
-            .sources
-            .insert(source);
+        let base = &self.base;
+        self.entities.entry(k.clone()).or_insert_with(|| Entity::new(kind, mint(base, &k))).sources.insert(source);
         k
     }
 
@@ -276,18 +284,89 @@ impl Resolver {
         }
     }
 
-    /// Merges entities of one kind that share a normalized URL, and builds the graph.
+    /// Builds the graph: one node per key, and an `owl:sameAs` link ([`Relation::SameAs`]) from
+    /// each entity to the one it shares a normalized URL with ([`Identities`]).
     pub fn finish(self) -> KnowledgeGraph {
-        self.finish_with_iris().0
+        self.finish_with_identities().0
     }
 
-    /// Like [`finish`](Self::finish), also returning the IRI every key ended up with (after
-    /// same-URL merges), for [`Resolver::with_iris`].
-    pub fn finish_with_iris(self) -> (KnowledgeGraph, HashMap<EntityKey, String>) {
-        let Resolver { base, entities, edges, .. } = self;
-        // Union-find over keys; the representative of a group is its smallest key.
-        let mut keys: Vec<EntityKey> = entities.keys().cloned().collect();
-        keys.sort();
+    /// Like [`finish`](Self::finish), also returning the URLs that identify entities, to find
+    /// `owl:sameAs` links across separately resolved notes.
+    pub fn finish_with_identities(self) -> (KnowledgeGraph, Identities) {
+        let Resolver { base, entities, edges } = self;
+        let mut identities = Identities::default();
+        for (k, e) in &entities {
+            identities.add(k, e.urls.iter().map(String::as_str));
+        }
+        let mut by_iri: Vec<(EntityKey, Entity)> = entities.into_iter().collect();
+        by_iri.sort_unstable_by(|a, b| a.1.iri.cmp(&b.1.iri));
+        let index: FxHashMap<&EntityKey, usize> = by_iri.iter().enumerate().map(|(i, (k, _))| (k, i)).collect();
+        let mut edge_map: BTreeMap<(usize, Relation, usize), BTreeSet<Source>> = BTreeMap::new();
+        for ((a, rel, b), sources) in edges {
+            edge_map.entry((index[&a], rel, index[&b])).or_default().extend(sources);
+        }
+        for (member, representative) in identities.links() {
+            edge_map.entry((index[&member], Relation::SameAs, index[&representative])).or_default();
+        }
+        let edges =
+            edge_map.into_iter().map(|((a, relation, b), sources)| (a, b, Edge { relation, sources })).collect();
+        (KnowledgeGraph::from_sorted(base, by_iri.into_iter().map(|(_, e)| e).collect(), edges), identities)
+    }
+}
+
+/// Identity by URL: people, organizations and tools of one kind whose normalized URLs
+/// ([`url_key`]) meet are the same entity, said with `owl:sameAs`. Their IRIs stay a pure
+/// function of each mention's key, so every note's graph can be written on its own; the links
+/// are what looks across notes, and take memory in the number of such entities only.
+///
+/// ```
+/// use talkgraph::graph::EntityKind;
+/// use talkgraph::resolve::{EntityKey, Identities};
+/// let key = |k: &str| EntityKey { kind: EntityKind::Tool, key: k.to_owned() };
+/// let mut ids = Identities::default();
+/// ids.add(&key("foo"), ["https://github.com/Acme/Foo"]);
+/// ids.add(&key("foo-lib"), ["https://github.com/acme/foo.git"]);
+/// assert_eq!(ids.links(), vec![(key("foo-lib"), key("foo"))]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Identities {
+    urls: BTreeMap<EntityKey, BTreeSet<String>>,
+}
+
+impl Identities {
+    /// Records the URLs an entity has (ignored for kinds other than people, organizations and
+    /// tools).
+    pub fn add<'a>(&mut self, key: &EntityKey, urls: impl IntoIterator<Item = &'a str>) {
+        if !matches!(key.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Tool) {
+            return;
+        }
+        let mut urls = urls.into_iter().peekable();
+        if urls.peek().is_none() {
+            return;
+        }
+        let set = match self.urls.get_mut(key) {
+            Some(s) => s,
+            None => self.urls.entry(key.clone()).or_default(),
+        };
+        set.extend(urls.map(url_key));
+    }
+
+    /// Adds everything `other` recorded.
+    pub fn extend(&mut self, other: Identities) {
+        for (k, urls) in other.urls {
+            self.urls.entry(k).or_default().extend(urls);
+        }
+    }
+
+    /// [`links`](Self::links) as IRIs minted under `base`.
+    pub fn link_iris(&self, base: &str) -> Vec<(String, String)> {
+        self.links().iter().map(|(a, b)| (mint(base, a), mint(base, b))).collect()
+    }
+
+    /// (entity, representative) for every entity that shares a URL with a smaller key of its
+    /// kind; the representative is the smallest key of the group. Sorted.
+    pub fn links(&self) -> Vec<(EntityKey, EntityKey)> {
+        let keys: Vec<&EntityKey> = self.urls.keys().collect();
         let mut parent: Vec<usize> = (0..keys.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {
             while parent[i] != i {
@@ -296,13 +375,10 @@ impl Resolver {
             }
             i
         }
-        let mut by_url: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            if !matches!(k.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Tool) {
-                continue;
-            }
-            for u in &entities[k].urls {
-                match by_url.entry((k.kind, url_key(u))) {
+        let mut by_url: BTreeMap<(EntityKind, &str), usize> = BTreeMap::new();
+        for (i, (k, urls)) in self.urls.iter().enumerate() {
+            for u in urls {
+                match by_url.entry((k.kind, u.as_str())) {
                     std::collections::btree_map::Entry::Vacant(v) => {
                         v.insert(i);
                     }
@@ -319,36 +395,12 @@ impl Resolver {
                 }
             }
         }
-        // The IRI of a group is its representative's (the smallest key, met first); entities
-        // that end on one IRI are one node.
-        let mut entities = entities;
-        let mut iri_of_key: HashMap<EntityKey, String> = HashMap::with_capacity(keys.len());
-        let mut root_iri: Vec<Option<String>> = vec![None; keys.len()];
-        let mut by_iri: BTreeMap<String, Entity> = BTreeMap::new();
-        for (i, key) in keys.iter().enumerate() {
-            let r = root(&mut parent, i);
-            let mut e = entities.remove(key).expect("every key has an entity");
-            let iri = root_iri[r].get_or_insert_with(|| e.iri.clone()).clone();
-            e.iri.clone_from(&iri);
-            iri_of_key.insert(key.clone(), iri.clone());
-            match by_iri.entry(iri) {
-                std::collections::btree_map::Entry::Vacant(v) => {
-                    v.insert(e);
-                }
-                std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().merge(e),
-            }
-        }
-        let index: HashMap<&str, usize> = by_iri.keys().enumerate().map(|(i, iri)| (iri.as_str(), i)).collect();
-        let mut edge_map: BTreeMap<(usize, Relation, usize), BTreeSet<Source>> = BTreeMap::new();
-        for ((a, rel, b), sources) in edges {
-            let (x, y) = (index[iri_of_key[&a].as_str()], index[iri_of_key[&b].as_str()]);
-            if x != y {
-                edge_map.entry((x, rel, y)).or_default().extend(sources);
-            }
-        }
-        let edges =
-            edge_map.into_iter().map(|((a, relation, b), sources)| (a, b, Edge { relation, sources })).collect();
-        (KnowledgeGraph::from_sorted(base, by_iri.into_values().collect(), edges), iri_of_key)
+        (0..keys.len())
+            .filter_map(|i| {
+                let r = root(&mut parent, i);
+                (r != i).then(|| (keys[i].clone(), keys[r].clone()))
+            })
+            .collect()
     }
 }
 

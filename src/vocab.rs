@@ -69,6 +69,14 @@ pub mod prov {
     pub const WAS_DERIVED_FROM: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
 }
 
+/// OWL terms.
+pub mod owl {
+    /// The OWL namespace.
+    pub const NS: &str = "http://www.w3.org/2002/07/owl#";
+    /// `owl:sameAs`: two IRIs of one entity (same URL, other names).
+    pub const SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+}
+
 /// FOAF terms.
 pub mod foaf {
     /// The FOAF namespace.

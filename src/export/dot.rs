@@ -105,7 +105,11 @@ impl Exporter for DotExporter {
         }
         writeln!(w)?;
         for (a, edge, b) in graph.relations() {
-            let style = if edge.relation == crate::graph::Relation::InferredMention { ", style=dashed" } else { "" };
+            let style = match edge.relation {
+                crate::graph::Relation::InferredMention => ", style=dashed",
+                crate::graph::Relation::SameAs => ", style=dotted, arrowhead=none",
+                _ => "",
+            };
             writeln!(w, "  {} -> {} [label={}{style}];", quote(&a.iri), quote(&b.iri), quote(edge.relation.label()))?;
         }
         writeln!(w, "}}")?;

@@ -43,6 +43,7 @@ const TERMS: &[(&str, &str, Values)] = &[
     ("targetProduct", schema::TARGET_PRODUCT, Values::Id),
     ("publisher", schema::PUBLISHER, Values::Id),
     ("sameAs", schema::SAME_AS, Values::Id),
+    ("sameEntity", crate::vocab::owl::SAME_AS, Values::Id),
     ("about", schema::ABOUT, Values::Id),
     ("datePublished", schema::DATE_PUBLISHED, Values::Literal),
     ("keywords", schema::KEYWORDS, Values::Literal),
@@ -66,6 +67,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("prov", prov::NS),
     ("rdf", crate::vocab::rdf::NS),
     ("foaf", foaf::NS),
+    ("owl", crate::vocab::owl::NS),
 ];
 
 /// Class terms: (term, IRI).

@@ -12,7 +12,7 @@ use std::path::Path;
 
 pub use dot::DotExporter;
 pub use jsonld::{JsonLdExporter, context};
-pub use quads::{NQuadsExporter, NTriplesExporter, TriGExporter};
+pub use quads::{NQuadsExporter, NTriplesExporter, TriGExporter, write_links, write_note};
 pub use turtle::TurtleExporter;
 
 use crate::dataset::Dataset;

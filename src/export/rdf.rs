@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
 use crate::resolve::note_iri;
-use crate::vocab::{foaf, prov, rdf, schema, tg, xsd};
+use crate::vocab::{foaf, owl, prov, rdf, schema, tg, xsd};
 
 /// The class of an entity.
 pub fn class_of(e: &Entity) -> &'static str {
@@ -67,6 +67,7 @@ pub fn predicate(rel: Relation) -> &'static str {
         Relation::TargetProduct => schema::TARGET_PRODUCT,
         Relation::Publisher => schema::PUBLISHER,
         Relation::About => schema::ABOUT,
+        Relation::SameAs => owl::SAME_AS,
     }
 }
 
@@ -75,6 +76,7 @@ pub fn predicate(rel: Relation) -> &'static str {
 pub fn prefixes(base: &str) -> Vec<(String, String)> {
     let mut p: Vec<(String, String)> = vec![
         ("foaf".into(), foaf::NS.into()),
+        ("owl".into(), owl::NS.into()),
         ("prov".into(), prov::NS.into()),
         ("rdf".into(), rdf::NS.into()),
         ("schema".into(), schema::NS.into()),

@@ -65,40 +65,62 @@ pub struct Lexicon {
     matcher: Option<Regex>,
 }
 
-impl Lexicon {
-    /// The curated list only: the same for every run, whatever else is exported.
-    pub fn curated() -> Self {
-        Self::build(curated_entries())
+/// Counts the spellings of linked tools and organizations note by note, for
+/// [`Lexicon::from_notes`] without keeping the notes: builders of separate batches merge with
+/// [`extend`](Self::extend), and the result does not depend on the order.
+#[derive(Debug, Clone, Default)]
+pub struct LexiconBuilder {
+    spellings: BTreeMap<(InferredKind, String), BTreeMap<String, usize>>,
+}
+
+impl LexiconBuilder {
+    /// A builder that has counted nothing yet (the curated list is added by
+    /// [`build`](Self::build)).
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// The curated list plus every tool and organization linked anywhere in `notes`, each
-    /// under the spelling most often written (ties: one with capitals, then the first in order).
-    pub fn from_notes<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Self {
-        let mut spellings: BTreeMap<(InferredKind, String), BTreeMap<String, usize>> = BTreeMap::new();
-        for (name, kind) in curated_entries() {
-            *spellings.entry((kind, name_key(&name))).or_default().entry(name).or_default() += 1;
-        }
-        for note in notes {
-            for talk in &note.talks {
-                for s in &talk.speakers {
-                    for o in s.orgs.iter().filter(|o| o.url.is_some()) {
-                        let key = (InferredKind::Organization, org_key(&o.name));
-                        *spellings.entry(key).or_default().entry(o.name.clone()).or_default() += 1;
-                    }
-                }
-                for m in &talk.mentions {
-                    let (kind, name) = match m {
-                        Mention::Tool(t) => (InferredKind::Tool, &t.name),
-                        Mention::Organization(o) if o.url.is_some() => (InferredKind::Organization, &o.name),
-                        _ => continue,
-                    };
-                    let key = match kind {
-                        InferredKind::Tool => name_key(name),
-                        InferredKind::Organization => org_key(name),
-                    };
-                    *spellings.entry((kind, key)).or_default().entry(name.clone()).or_default() += 1;
+    /// Counts what `note` links.
+    pub fn add(&mut self, note: &Note) {
+        let spellings = &mut self.spellings;
+        for talk in &note.talks {
+            for s in &talk.speakers {
+                for o in s.orgs.iter().filter(|o| o.url.is_some()) {
+                    let key = (InferredKind::Organization, org_key(&o.name));
+                    *spellings.entry(key).or_default().entry(o.name.clone()).or_default() += 1;
                 }
             }
+            for m in &talk.mentions {
+                let (kind, name) = match m {
+                    Mention::Tool(t) => (InferredKind::Tool, &t.name),
+                    Mention::Organization(o) if o.url.is_some() => (InferredKind::Organization, &o.name),
+                    _ => continue,
+                };
+                let key = match kind {
+                    InferredKind::Tool => name_key(name),
+                    InferredKind::Organization => org_key(name),
+                };
+                *spellings.entry((kind, key)).or_default().entry(name.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds the counts of `other` (a builder given other notes).
+    pub fn extend(&mut self, other: LexiconBuilder) {
+        for (key, names) in other.spellings {
+            let mine = self.spellings.entry(key).or_default();
+            for (name, n) in names {
+                *mine.entry(name).or_default() += n;
+            }
+        }
+    }
+
+    /// The lexicon: the curated list and what was counted, each name under its most written
+    /// spelling.
+    pub fn build(self) -> Lexicon {
+        let mut spellings = self.spellings;
+        for (name, kind) in curated_entries() {
+            *spellings.entry((kind, name_key(&name))).or_default().entry(name).or_default() += 1;
         }
         let entries = spellings
             .into_iter()
@@ -113,7 +135,22 @@ impl Lexicon {
                     .map(|(n, _)| (n, kind))
             })
             .collect();
-        Self::build(entries)
+        Lexicon::build(entries)
+    }
+}
+
+impl Lexicon {
+    /// The curated list only: the same for every run, whatever else is exported.
+    pub fn curated() -> Self {
+        Self::build(curated_entries())
+    }
+
+    /// The curated list plus every tool and organization linked anywhere in `notes`, each
+    /// under the spelling most often written (ties: one with capitals, then the first in order).
+    pub fn from_notes<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Self {
+        let mut b = LexiconBuilder::new();
+        notes.into_iter().for_each(|n| b.add(n));
+        b.build()
     }
 
     fn build(mut entries: Vec<(String, InferredKind)>) -> Self {

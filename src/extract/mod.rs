@@ -17,7 +17,7 @@ use blocks::{Block, BlockKind, LineIndex};
 use crate::error::{Diagnostic, Severity};
 use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
 
-pub use infer::Lexicon;
+pub use infer::{Lexicon, LexiconBuilder};
 pub use mentions::is_web;
 
 /// Settings for extraction.

@@ -236,3 +236,37 @@ fn broken_front_matter_is_a_warning_with_file_and_line_and_the_body_is_read() {
     assert!(stderr(&o).contains("n.md:3: warning: invalid TOML front matter"), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"Still read\""), "the body is read");
 }
+
+#[test]
+fn streamed_quads_and_triples_are_what_the_library_writes() {
+    // More notes than one batch, and a tool under three names across notes (owl:sameAs).
+    let dir = temp_dir("stream");
+    let mut notes = Vec::new();
+    for i in 0..300 {
+        let text = format!(
+            "# [TALK] Talk {i}\nby Ann Lee{} - Acme\n\n- [Foo{}](https://github.com/acme/foo) - a tool\n",
+            i % 7,
+            i % 3
+        );
+        let name = format!("n{i:03}.md");
+        std::fs::write(dir.join(&name), &text).expect("write a note");
+        notes.push((name, text));
+    }
+    let extracted = talkgraph::extract::extract_all(
+        &notes,
+        &talkgraph::extract::ExtractOptions::default(),
+        talkgraph::extract::Mentions::Corpus,
+    );
+    let ds = talkgraph::Dataset::build(talkgraph::vocab::DEFAULT_BASE, extracted.into_iter().map(|x| x.note).collect())
+        .expect("default base is valid");
+    assert_eq!(ds.same_as_links().len(), 2, "Foo1 and Foo2 are the same as Foo0");
+    for (flag, format) in [("nquads", talkgraph::Format::NQuads), ("ntriples", talkgraph::Format::NTriples)] {
+        let want = crate::common::export(&ds, format);
+        assert!(want.contains("<http://www.w3.org/2002/07/owl#sameAs>"));
+        for jobs in ["1", "2"] {
+            let got = talkgraph(&["export", dir.to_str().expect("a UTF-8 path"), "-f", flag, "--jobs", jobs]);
+            assert!(got.status.success(), "{}", stderr(&got));
+            assert!(stdout(&got) == want, "{flag} --jobs {jobs}: the stream differs from the exporter");
+        }
+    }
+}

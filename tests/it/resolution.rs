@@ -1,15 +1,24 @@
 //! Issue 2: the same person, organization or tool across notes is one node with one IRI, and
-//! different ones stay apart.
+//! different ones stay apart. Two names for one URL are two IRIs joined by `owl:sameAs`, so that
+//! no note's IRIs depend on another note.
 
 use std::collections::BTreeSet;
 
 use talkgraph::KnowledgeGraph;
-use talkgraph::graph::{Entity, EntityKind};
+use talkgraph::graph::{Entity, EntityKind, Relation};
 
 use crate::common::graph_of;
 
 fn of_kind(g: &KnowledgeGraph, kind: EntityKind) -> Vec<&Entity> {
     g.entities().filter(|e| e.kind == kind).collect()
+}
+
+/// The (entity, representative) label pairs of `owl:sameAs` links between entities of `kind`.
+fn same_as(g: &KnowledgeGraph, kind: EntityKind) -> BTreeSet<(String, String)> {
+    g.relations()
+        .filter(|(a, e, _)| e.relation == Relation::SameAs && a.kind == kind)
+        .map(|(a, _, b)| (a.label().to_owned(), b.label().to_owned()))
+        .collect()
 }
 
 fn names(e: &Entity) -> BTreeSet<&str> {
@@ -43,7 +52,7 @@ fn organizations_spelled_differently() {
 }
 
 #[test]
-fn urls_normalized_merge_tools_and_slides() {
+fn urls_normalized_identify_tools_and_merge_slides() {
     let g = graph_of(&[
         (
             "a.md",
@@ -55,8 +64,12 @@ fn urls_normalized_merge_tools_and_slides() {
         ),
     ]);
     let tools = of_kind(&g, EntityKind::Tool);
-    assert_eq!(tools.len(), 1, "same GitHub repo, owner/repo case and .git aside: {tools:?}");
-    assert_eq!(names(tools[0]), BTreeSet::from(["Foo", "foo-lib"]));
+    assert_eq!(tools.len(), 2, "one IRI per name: {tools:?}");
+    assert_eq!(
+        same_as(&g, EntityKind::Tool),
+        BTreeSet::from([("foo-lib".to_owned(), "Foo".to_owned())]),
+        "same GitHub repo, owner/repo case and .git aside"
+    );
     assert_eq!(of_kind(&g, EntityKind::Slides).len(), 1, "scheme, www, trailing slash, fragment, utm_ aside");
 }
 
@@ -71,7 +84,11 @@ fn a_shared_first_name_or_company_url_never_merges_two_people() {
     let people: BTreeSet<String> = of_kind(&g, EntityKind::Person).iter().map(|e| e.label().to_owned()).collect();
     assert!(people.contains("Antonio Cuni") && people.contains("Antonio Rossi"), "{people:?}");
     assert!(people.contains("Jane Doe") && people.contains("John Smith"), "{people:?}");
-    assert_eq!(people.iter().filter(|p| p.contains("Lovelace")).count(), 1, "same homepage, same surname: {people:?}");
+    assert_eq!(
+        same_as(&g, EntityKind::Person),
+        BTreeSet::from([("Ada Lovelace".to_owned(), "A. Lovelace".to_owned())]),
+        "same homepage, same surname: linked to the smallest key; a company URL links no one"
+    );
 }
 
 #[test]
