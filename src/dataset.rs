@@ -51,6 +51,13 @@ impl Dataset {
         Ok(Self { graph: all.finish(), notes })
     }
 
+    /// A dataset of a merged graph alone, without the notes (from [`crate::stream::merge`]):
+    /// enough for the formats that write the merged graph only (Turtle, JSON-LD, DOT;
+    /// [`crate::Format::needs_notes`] is false), with no note graphs for the others.
+    pub fn from_graph(graph: KnowledgeGraph) -> Self {
+        Self { graph, notes: Vec::new() }
+    }
+
     /// Number of notes.
     pub fn note_count(&self) -> usize {
         self.notes.len()

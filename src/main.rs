@@ -235,7 +235,7 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
             ProvenanceArg::None => ProvenanceMode::None,
         },
     };
-    if matches!(format, Format::NQuads | Format::NTriples) {
+    if format != Format::TriG {
         return stream(args, format, options);
     }
     // `_progress` lives until the output is written.
@@ -252,13 +252,7 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         }
     };
     let exporter = format.exporter(options);
-    let written = match &args.output {
-        Some(path) => write_atomically(path, |w| exporter.export(&data, w)),
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            exporter.export(&data, &mut out).and_then(|()| out.flush().map_err(Error::from))
-        }
-    };
+    let written = write_output(args.output.as_deref(), |w| exporter.export(&data, w));
     match written {
         Ok(()) => {}
         Err(e) if is_broken_pipe(&e) => return ExitCode::SUCCESS,
@@ -270,7 +264,9 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
     if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
 }
 
-/// N-Triples and N-Quads: written note by note as the notes are read ([`talkgraph::stream`]).
+/// Every format but TriG: N-Triples and N-Quads written note by note as the notes are read
+/// ([`talkgraph::stream::stream`]), the others from the merged graph built without holding the
+/// notes ([`talkgraph::stream::merge`]).
 fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode {
     use std::ops::ControlFlow;
     use talkgraph::stream::{Event, Outcome, Settings};
@@ -304,18 +300,25 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         }
         ControlFlow::Continue(())
     };
-    let run = |w: &mut dyn Write| match talkgraph::stream::stream(&inputs, &settings, w, &mut on, &|| bar.tick_note()) {
-        Ok(Outcome::Done) => Ok(()),
-        // Stopped by --strict: no output file.
-        Ok(Outcome::Stopped) => Err(Error::Stopped),
-        Err(e) => Err(e),
-    };
-    let written = match &args.output {
-        Some(path) => write_atomically(path, run),
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            let mut run = run;
-            run(&mut out).and_then(|()| out.flush().map_err(Error::from))
+    let tick = || bar.tick_note();
+    let written = if format.needs_notes() {
+        let run = |w: &mut dyn Write| match talkgraph::stream::stream(&inputs, &settings, w, &mut on, &tick) {
+            Ok(Outcome::Done) => Ok(()),
+            // Stopped by --strict: no output file.
+            Ok(Outcome::Stopped) => Err(Error::Stopped),
+            Err(e) => Err(e),
+        };
+        write_output(args.output.as_deref(), run)
+    } else {
+        match talkgraph::stream::merge(&inputs, &settings, &mut on, &tick) {
+            Ok((graph, Outcome::Done)) => {
+                bar.stage("writing");
+                let data = talkgraph::Dataset::from_graph(graph);
+                let exporter = format.exporter(options);
+                write_output(args.output.as_deref(), |w| exporter.export(&data, w))
+            }
+            Ok((_, Outcome::Stopped)) => Err(Error::Stopped),
+            Err(e) => Err(e),
         }
     };
     drop(bar);
@@ -329,6 +332,17 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         }
     }
     if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// Writes through `f` to `path` atomically, or to standard output (buffered) when `None`.
+fn write_output(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
+    match path {
+        Some(path) => write_atomically(path, f),
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            f(&mut out).and_then(|()| out.flush().map_err(Error::from))
+        }
+    }
 }
 
 fn mentions_mode(m: MentionsArg) -> Mentions {

@@ -1,6 +1,9 @@
-//! Streaming export to N-Triples and N-Quads: each note is read, extracted, resolved and
-//! serialized (in parallel, a batch at a time, in path order) and written as soon as its batch
-//! is done. Nothing but one batch of notes is held, plus the URLs that identify people,
+//! Streaming: notes are read, extracted and resolved in parallel, a batch at a time, in path
+//! order, and let go once their batch is done. [`stream`] writes N-Triples or N-Quads as it
+//! goes; [`merge`] builds the merged graph (Turtle, JSON-LD, DOT) without holding the notes.
+//!
+//! For [`stream`], each note is serialized in its batch and written as soon as the batch is
+//! done. Nothing but one batch of notes is held, plus the URLs that identify people,
 //! organizations and tools, for the `owl:sameAs` links written at the end: memory grows with the
 //! number of such entities, not with the corpus.
 //!
@@ -14,8 +17,9 @@ use crate::dataset::resolve_note;
 use crate::error::{Diagnostic, Error};
 use crate::export::{ExportOptions, write_links, write_note};
 use crate::extract::{ExtractOptions, Extraction, Lexicon, LexiconBuilder, Mentions, extract};
+use crate::graph::KnowledgeGraph;
 use crate::input::{self, Input};
-use crate::resolve::{Identities, validate_base};
+use crate::resolve::{Identities, Resolver, validate_base};
 
 /// Notes per batch: enough to keep every thread busy, few enough to bound memory.
 const BATCH: usize = 256;
@@ -60,9 +64,9 @@ pub enum Outcome {
     Stopped,
 }
 
-/// Streams `inputs` (written in name order) to `out`, calling `on` for every problem (from the
-/// first pass only) and `progress` once per note and pass, from any thread. Runs on rayon's
-/// current pool.
+/// Streams `inputs` (written in name order) to `out` as N-Triples or N-Quads, calling `on` for
+/// every problem (from the first pass only) and `progress` once per note and pass, from any
+/// thread. Runs on rayon's current pool.
 pub fn stream(
     inputs: &[Input],
     settings: &Settings,
@@ -70,10 +74,93 @@ pub fn stream(
     on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Outcome, Error> {
+    let mut identities = Identities::default();
+    let outcome = for_each_batch(
+        inputs,
+        settings,
+        on,
+        progress,
+        |x, slot: &mut Slot| {
+            slot.buf.clear();
+            let (graph, found) = resolve_note(&settings.base, &x.note);
+            write_note(&graph, &settings.export, settings.quads, &mut slot.buf);
+            slot.identities = found;
+        },
+        |slot| {
+            identities.extend(std::mem::take(&mut slot.identities));
+            out.write_all(&slot.buf)
+        },
+    )?;
+    if outcome == Outcome::Done {
+        write_links(&identities.link_iris(&settings.base), out)?;
+    }
+    Ok(outcome)
+}
+
+/// Reads, extracts and resolves `inputs` into the merged graph, a batch at a time: for the
+/// formats that write the merged graph only (Turtle, JSON-LD, DOT), memory holds the graph and
+/// one batch of notes, never the corpus. Problems and progress as for [`stream`]
+/// (`settings.export` and `settings.quads` are not used).
+pub fn merge(
+    inputs: &[Input],
+    settings: &Settings,
+    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(KnowledgeGraph, Outcome), Error> {
+    let mut all = Resolver::new(&settings.base)?;
+    let outcome = for_each_batch(
+        inputs,
+        settings,
+        on,
+        progress,
+        |x, slot: &mut Option<Resolver>| {
+            let mut r = Resolver::unchecked(&settings.base);
+            r.add(&x.note);
+            *slot = Some(r);
+        },
+        |slot| {
+            if let Some(r) = slot.take() {
+                all.absorb(r);
+            }
+            Ok(())
+        },
+    )?;
+    Ok((all.finish(), outcome))
+}
+
+/// The pipeline both share: (with `--mentions corpus`, a first pass to learn the lexicon, then)
+/// in batches of [`BATCH`] notes in name order, read and extract each note and call `work` with
+/// it and its slot (in parallel), then `sink` each slot in order. Slots are reused from batch to
+/// batch, so buffers keep their capacity.
+fn for_each_batch<T: Default + Send>(
+    inputs: &[Input],
+    settings: &Settings,
+    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
+    progress: &(dyn Fn() + Sync),
+    work: impl Fn(&Extraction, &mut T) + Sync,
+    mut sink: impl FnMut(&mut T) -> std::io::Result<()>,
+) -> Result<Outcome, Error> {
     use rayon::prelude::*;
     validate_base(&settings.base)?;
     let mut inputs: Vec<&Input> = inputs.iter().collect();
     inputs.sort_by(|a, b| a.name.cmp(&b.name));
+    // Standard input can be read once only: read it now, for both passes.
+    let mut stdin: Option<String> = None;
+    if let Some(i) = inputs.iter().find(|i| i.origin == input::Origin::Stdin) {
+        match input::read(i) {
+            Ok(text) => stdin = Some(text),
+            Err(e) => {
+                if on(Event::Unreadable(&e)).is_break() {
+                    return Ok(Outcome::Stopped);
+                }
+            }
+        }
+        inputs.retain(|i| i.origin != input::Origin::Stdin || stdin.is_some());
+    }
+    let read = |i: &Input| match (&i.origin, &stdin) {
+        (input::Origin::Stdin, Some(text)) => Ok(text.clone()),
+        _ => input::read(i),
+    };
     let mut options = settings.extract.clone();
     let mut report = true;
     if settings.mentions == Mentions::Corpus {
@@ -81,14 +168,15 @@ pub fn stream(
         options.lexicon = None;
         let mut lexicon = LexiconBuilder::new();
         for batch in inputs.chunks(BATCH) {
-            let done: Vec<(Result<Extraction, Error>, LexiconBuilder)> = batch
+            let done: Vec<(Result<Vec<Diagnostic>, Error>, LexiconBuilder)> = batch
                 .par_iter()
                 .map(|i| {
                     let mut b = LexiconBuilder::new();
-                    let x = input::read(i).map(|text| extract(&i.name, &text, &options));
-                    if let Ok(x) = &x {
+                    let x = read(i).map(|text| {
+                        let x = extract(&i.name, &text, &options);
                         b.add(&x.note);
-                    }
+                        x.diagnostics
+                    });
                     progress();
                     (x, b)
                 })
@@ -105,57 +193,42 @@ pub fn stream(
     } else {
         options.lexicon = (settings.mentions == Mentions::Curated).then(|| std::sync::Arc::new(Lexicon::curated()));
     }
-    let mut identities = Identities::default();
-    // One slot per note of a batch, reused from batch to batch: the output buffers keep their
-    // capacity, instead of being allocated (and their pages faulted in) for every note.
-    let mut slots: Vec<Slot> = (0..BATCH.min(inputs.len())).map(|_| Slot::default()).collect();
+    let mut slots: Vec<(T, Result<Vec<Diagnostic>, Error>)> =
+        (0..BATCH.min(inputs.len())).map(|_| (T::default(), Ok(Vec::new()))).collect();
     for batch in inputs.chunks(BATCH) {
-        slots[..batch.len()].par_iter_mut().zip(batch.par_iter()).for_each(|(slot, i)| {
-            slot.buf.clear();
-            slot.identities = Identities::default();
-            slot.problems = input::read(i).map(|text| {
+        slots[..batch.len()].par_iter_mut().zip(batch.par_iter()).for_each(|((slot, problems), i)| {
+            *problems = read(i).map(|text| {
                 let x = extract(&i.name, &text, &options);
-                let (graph, found) = resolve_note(&settings.base, &x.note);
-                write_note(&graph, &settings.export, settings.quads, &mut slot.buf);
-                slot.identities = found;
+                work(&x, slot);
                 x.diagnostics
             });
             progress();
         });
-        for slot in &mut slots[..batch.len()] {
-            if report {
-                let flow = match &slot.problems {
-                    Ok(ds) => ds.iter().try_for_each(|d| on(Event::Diagnostic(d))),
-                    Err(e) => on(Event::Unreadable(e)),
-                };
-                if flow.is_break() {
-                    return Ok(Outcome::Stopped);
-                }
+        for (slot, problems) in &mut slots[..batch.len()] {
+            if report && report_problems(problems, on).is_break() {
+                return Ok(Outcome::Stopped);
             }
-            out.write_all(&slot.buf)?;
-            identities.extend(std::mem::take(&mut slot.identities));
+            if problems.is_ok() {
+                sink(slot)?;
+            }
         }
     }
-    write_links(&identities.link_iris(&settings.base), out)?;
     Ok(Outcome::Done)
 }
 
-/// One note's results in a batch.
+/// One note's output in a batch.
+#[derive(Default)]
 struct Slot {
     buf: Vec<u8>,
     identities: Identities,
-    problems: Result<Vec<Diagnostic>, Error>,
 }
 
-impl Default for Slot {
-    fn default() -> Self {
-        Self { buf: Vec::new(), identities: Identities::default(), problems: Ok(Vec::new()) }
-    }
-}
-
-fn report_problems(x: &Result<Extraction, Error>, on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>) -> ControlFlow<()> {
+fn report_problems(
+    x: &Result<Vec<Diagnostic>, Error>,
+    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     match x {
-        Ok(x) => x.diagnostics.iter().try_for_each(|d| on(Event::Diagnostic(d))),
+        Ok(ds) => ds.iter().try_for_each(|d| on(Event::Diagnostic(d))),
         Err(e) => on(Event::Unreadable(e)),
     }
 }

@@ -110,6 +110,12 @@ impl Format {
         matches!(self, Format::NQuads | Format::TriG)
     }
 
+    /// Whether the writer needs each note's own graph ([`Dataset::note_graph`]), not only the
+    /// merged graph.
+    pub fn needs_notes(self) -> bool {
+        matches!(self, Format::NTriples | Format::NQuads | Format::TriG)
+    }
+
     /// The writer for this format.
     pub fn exporter(self, options: ExportOptions) -> Box<dyn Exporter> {
         match self {
