@@ -61,6 +61,9 @@ pub struct CheckArgs {
     /// Notes to check: files, folders, or `-` for standard input.
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `talkgraph eval`.
@@ -159,6 +162,43 @@ pub struct ExportArgs {
     /// Do not print warnings.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Limits on one note; a note over one is skipped with an error.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Largest note read, in bytes (suffixes K, M, G: powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_note_size: u64,
+
+    /// Deepest nesting of lists and block quotes in a note.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_depth: usize,
+
+    /// Most talks, speakers, organizations, materials, mentions and links in one note.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_entities: usize,
+}
+
+impl From<LimitArgs> for talkgraph::extract::Limits {
+    fn from(l: LimitArgs) -> Self {
+        Self { max_note_size: l.max_note_size, max_depth: l.max_depth, max_entities: l.max_entities }
+    }
+}
+
+/// `16M`, `512K`, `1G`, `1000`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, shift) = match s.trim().as_bytes().last() {
+        Some(b'K' | b'k') => (&s.trim()[..s.trim().len() - 1], 10),
+        Some(b'M' | b'm') => (&s.trim()[..s.trim().len() - 1], 20),
+        Some(b'G' | b'g') => (&s.trim()[..s.trim().len() - 1], 30),
+        _ => (s.trim(), 0),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("{s:?} is not a size (e.g. 16M, 512K, 1G, 1000)"))?;
+    n.checked_mul(1 << shift).ok_or_else(|| format!("{s:?} is too large"))
 }
 
 /// `--format` values.

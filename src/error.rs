@@ -93,13 +93,78 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    /// A note is not valid UTF-8.
-    #[error("{}: not valid UTF-8 text (byte {offset}); convert it to UTF-8", path.display())]
+    /// A note is neither UTF-8 nor UTF-16 with a byte order mark.
+    #[error(
+        "{}:{line}:{column}: not UTF-8 text (byte 0x{byte:02X} at offset {offset}); convert the file to UTF-8, \
+         e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+        path.display()
+    )]
     NotUtf8 {
         /// The file.
         path: PathBuf,
         /// Offset of the first invalid byte.
         offset: usize,
+        /// The invalid byte.
+        byte: u8,
+        /// Its 1-based line.
+        line: u32,
+        /// Its 1-based column, in characters.
+        column: u32,
+    },
+    /// A file with a note's name holds binary data.
+    #[error(
+        "{}: binary data, not a Markdown note (NUL or control bytes, and not UTF-8); move it out of the \
+         folder or give it another extension",
+        path.display()
+    )]
+    Binary {
+        /// The file.
+        path: PathBuf,
+    },
+    /// UTF-16 text (it has a byte order mark) with an unpaired surrogate.
+    #[error("{}:{line}: invalid UTF-16 (an unpaired surrogate); re-save the file as UTF-8", path.display())]
+    NotUtf16 {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line of the bad code unit.
+        line: u32,
+    },
+    /// A note is larger than `--max-note-size`.
+    #[error(
+        "{}: {size} bytes, more than the limit of {limit} bytes; raise it with --max-note-size to read this note",
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size (at least).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A note goes over a limit on its structure (nesting, entities).
+    #[error("{}: {what} {found} is over the limit of {limit}; raise it with {flag} to read this note", at(path, *line))]
+    Limit {
+        /// The note.
+        path: String,
+        /// Where the limit was crossed (0: the whole note).
+        line: u32,
+        /// What was counted (`nesting depth`, `entities and mentions`).
+        what: &'static str,
+        /// How many were found (at least).
+        found: usize,
+        /// The limit.
+        limit: usize,
+        /// The flag that raises it.
+        flag: &'static str,
+    },
+    /// A bug: reading a note panicked. The note is skipped; the run goes on.
+    #[error("{path}: internal error while reading this note ({message}); please report it with the note")]
+    Internal {
+        /// The note.
+        path: String,
+        /// The panic message.
+        message: String,
     },
     /// `--base` is not an absolute IRI usable as a namespace.
     #[error("invalid base IRI {iri:?}: {reason}")]
@@ -115,4 +180,9 @@ pub enum Error {
     /// The run was stopped at the first error (`--strict`); the reason was reported already.
     #[error("stopped at the first error (--strict)")]
     Stopped,
+}
+
+/// `path:line`, or `path` when the line is 0.
+fn at(path: &str, line: u32) -> String {
+    if line > 0 { format!("{path}:{line}") } else { path.to_owned() }
 }

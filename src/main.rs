@@ -16,8 +16,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, ProvenanceArg, ReportArg};
+use std::ops::ControlFlow;
 use talkgraph::export::{EmailMode, ExportOptions, ProvenanceMode};
-use talkgraph::extract::{ExtractOptions, Mentions, extract_all_with_progress};
+
+use talkgraph::extract::{ExtractOptions, Mentions};
+use talkgraph::stream::{Event, Outcome, Settings};
 use talkgraph::{Error, Format, input};
 
 /// Exit status when a note could not be read or the output not written.
@@ -49,7 +52,8 @@ fn check(args: &CheckArgs) -> ExitCode {
     let (mut n_errors, mut n_warnings) = (0usize, 0usize);
     let mut out = BufWriter::new(io::stdout().lock());
     for note in &inputs {
-        let text = match input::read(note) {
+        let limits: talkgraph::extract::Limits = args.limits.into();
+        let text = match input::read(note, limits.max_note_size) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("talkgraph: error: {e}");
@@ -61,8 +65,15 @@ fn check(args: &CheckArgs) -> ExitCode {
             input::Origin::File(p) => p.display().to_string(),
             input::Origin::Stdin => note.name.clone(),
         };
-        let options = ExtractOptions { lint: true, ..ExtractOptions::default() };
-        let mut diagnostics = talkgraph::extract::extract(&shown, &text, &options).diagnostics;
+        let options = ExtractOptions { lint: true, limits, ..ExtractOptions::default() };
+        let mut diagnostics = match talkgraph::extract::try_extract(&shown, &text, &options) {
+            Ok(x) => x.diagnostics,
+            Err(e) => {
+                eprintln!("talkgraph: error: {e}");
+                failed = true;
+                continue;
+            }
+        };
         diagnostics.sort_by_key(|d| (d.line, d.column));
         for d in &diagnostics {
             match d.severity {
@@ -107,54 +118,6 @@ fn print_diagnostic(out: &mut impl Write, d: &talkgraph::Diagnostic, text: &str)
     writeln!(out)
 }
 
-/// Reads and extracts every note under `paths`, printing diagnostics. `Err` carries the exit
-/// status when `strict` stopped the run; otherwise the flag says whether some note failed.
-fn read_notes(
-    paths: &[PathBuf],
-    event: Option<&str>,
-    mentions: MentionsArg,
-    strict: bool,
-    quiet: bool,
-) -> Result<(Vec<talkgraph::model::Note>, bool, Progress), ExitCode> {
-    let mut failed = false;
-    let (inputs, errors) = input::collect(paths);
-    for e in errors {
-        eprintln!("talkgraph: error: {e}");
-        if strict {
-            return Err(ExitCode::from(FAILED));
-        }
-        failed = true;
-    }
-    let mut texts = Vec::with_capacity(inputs.len());
-    for note in &inputs {
-        match input::read(note) {
-            Ok(text) => texts.push((note.name.clone(), text)),
-            Err(e) => {
-                eprintln!("talkgraph: error: {e}; note skipped");
-                if strict {
-                    return Err(ExitCode::from(FAILED));
-                }
-                failed = true;
-            }
-        }
-    }
-    let options = ExtractOptions { event: event.map(str::to_owned), ..ExtractOptions::default() };
-    let mode = mentions_mode(mentions);
-    let bar = progress_bar(texts.len(), quiet);
-    let extractions = extract_all_with_progress(&texts, &options, mode, &|| bar.tick_note());
-    bar.stage("resolving and writing");
-    let mut notes = Vec::with_capacity(extractions.len());
-    for x in extractions {
-        if !quiet {
-            for d in &x.diagnostics {
-                eprintln!("talkgraph: {d}");
-            }
-        }
-        notes.push(x.note);
-    }
-    Ok((notes, failed, bar))
-}
-
 fn eval(args: &EvalArgs) -> ExitCode {
     let gold = match fs::read_to_string(&args.gold) {
         Ok(t) => t,
@@ -170,9 +133,31 @@ fn eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let (notes, failed, _) = match read_notes(&args.paths, None, args.mentions, false, true) {
-        Ok(x) => x,
-        Err(code) => return code,
+    let (inputs, errors) = input::collect(&args.paths);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("talkgraph: error: {e}");
+    }
+    let settings = Settings {
+        base: talkgraph::vocab::DEFAULT_BASE.to_owned(),
+        extract: ExtractOptions::default(),
+        mentions: mentions_mode(args.mentions),
+        export: ExportOptions::default(),
+        quads: false,
+    };
+    let mut on = |event: Event<'_>| {
+        if let Event::Unreadable(e) = event {
+            eprintln!("talkgraph: error: {e}; note skipped");
+            failed = true;
+        }
+        ControlFlow::Continue(())
+    };
+    let notes = match talkgraph::stream::notes(&inputs, &settings, &mut on, &|| {}) {
+        Ok((notes, _)) => notes,
+        Err(e) => {
+            eprintln!("talkgraph: error: {e}");
+            return ExitCode::from(FAILED);
+        }
     };
     let report = talkgraph::eval::evaluate(&gold, &notes);
     match args.report {
@@ -235,41 +220,14 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
             ProvenanceArg::None => ProvenanceMode::None,
         },
     };
-    if format != Format::TriG {
-        return stream(args, format, options);
-    }
-    // `_progress` lives until the output is written.
-    let (notes, failed, _progress) =
-        match read_notes(&args.paths, args.event.as_deref(), args.mentions, args.strict, args.quiet) {
-            Ok(x) => x,
-            Err(code) => return code,
-        };
-    let data = match talkgraph::Dataset::build(&args.base, notes) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("talkgraph: error: {e}");
-            return ExitCode::from(USAGE);
-        }
-    };
-    let exporter = format.exporter(options);
-    let written = write_output(args.output.as_deref(), |w| exporter.export(&data, w));
-    match written {
-        Ok(()) => {}
-        Err(e) if is_broken_pipe(&e) => return ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("talkgraph: error: {e}");
-            return ExitCode::from(FAILED);
-        }
-    }
-    if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
+    stream(args, format, options)
 }
 
-/// Every format but TriG: N-Triples and N-Quads written note by note as the notes are read
-/// ([`talkgraph::stream::stream`]), the others from the merged graph built without holding the
-/// notes ([`talkgraph::stream::merge`]).
+/// N-Triples and N-Quads are written note by note as the notes are read
+/// ([`talkgraph::stream::stream`]); Turtle, JSON-LD and DOT from the merged graph, built without
+/// holding the notes ([`talkgraph::stream::merge`]); TriG from the extracted notes
+/// ([`talkgraph::stream::notes`]).
 fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode {
-    use std::ops::ControlFlow;
-    use talkgraph::stream::{Event, Outcome, Settings};
     let (inputs, errors) = input::collect(&args.paths);
     let mut failed = !errors.is_empty();
     for e in errors {
@@ -280,7 +238,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
     }
     let settings = Settings {
         base: args.base.clone(),
-        extract: ExtractOptions { event: args.event.clone(), ..ExtractOptions::default() },
+        extract: ExtractOptions { event: args.event.clone(), limits: args.limits.into(), ..ExtractOptions::default() },
         mentions: mentions_mode(args.mentions),
         export: options,
         quads: format == Format::NQuads,
@@ -301,7 +259,19 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         ControlFlow::Continue(())
     };
     let tick = || bar.tick_note();
-    let written = if format.needs_notes() {
+    let written = if format == Format::TriG {
+        match talkgraph::stream::notes(&inputs, &settings, &mut on, &tick) {
+            Ok((notes, Outcome::Done)) => {
+                bar.stage("writing");
+                talkgraph::Dataset::build(&settings.base, notes).and_then(|data| {
+                    let exporter = format.exporter(options);
+                    write_output(args.output.as_deref(), |w| exporter.export(&data, w))
+                })
+            }
+            Ok((_, Outcome::Stopped)) => Err(Error::Stopped),
+            Err(e) => Err(e),
+        }
+    } else if format.needs_notes() {
         let run = |w: &mut dyn Write| match talkgraph::stream::stream(&inputs, &settings, w, &mut on, &tick) {
             Ok(Outcome::Done) => Ok(()),
             // Stopped by --strict: no output file.

@@ -253,3 +253,22 @@ pub struct Note {
     /// Links outside any talk.
     pub links: Vec<Link>,
 }
+
+impl Note {
+    /// How many things were found: talks, speakers, affiliations, materials, mentions and links
+    /// (what `--max-entities` limits).
+    pub fn size(&self) -> usize {
+        self.links.len()
+            + self.authors.len()
+            + self
+                .talks
+                .iter()
+                .map(|t| {
+                    1 + t.speakers.iter().map(|s| 1 + s.orgs.len()).sum::<usize>()
+                        + t.materials.len()
+                        + t.mentions.len()
+                        + t.links.len()
+                })
+                .sum::<usize>()
+    }
+}

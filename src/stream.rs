@@ -16,9 +16,10 @@ use std::ops::ControlFlow;
 use crate::dataset::resolve_note;
 use crate::error::{Diagnostic, Error};
 use crate::export::{ExportOptions, write_links, write_note};
-use crate::extract::{ExtractOptions, Extraction, Lexicon, LexiconBuilder, Mentions, extract};
+use crate::extract::{ExtractOptions, Extraction, Lexicon, LexiconBuilder, Mentions, try_extract};
 use crate::graph::KnowledgeGraph;
 use crate::input::{self, Input};
+use crate::model::Note;
 use crate::resolve::{Identities, Resolver, validate_base};
 
 /// Notes per batch: enough to keep every thread busy, few enough to bound memory.
@@ -128,7 +129,31 @@ pub fn merge(
     Ok((all.finish(), outcome))
 }
 
-/// The pipeline both share: (with `--mentions corpus`, a first pass to learn the lexicon, then)
+/// Reads and extracts `inputs`, in name order, keeping the extracted notes (not their text):
+/// for TriG (one graph per note after prefixes chosen from all) and `talkgraph eval`. Problems
+/// and progress as for [`stream`].
+pub fn notes(
+    inputs: &[Input],
+    settings: &Settings,
+    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(Vec<Note>, Outcome), Error> {
+    let mut notes = Vec::with_capacity(inputs.len());
+    let outcome = for_each_batch(
+        inputs,
+        settings,
+        on,
+        progress,
+        |x, slot: &mut Option<Note>| *slot = Some(std::mem::take(&mut x.note)),
+        |slot| {
+            notes.extend(slot.take());
+            Ok(())
+        },
+    )?;
+    Ok((notes, outcome))
+}
+
+/// The pipeline they share: (with `--mentions corpus`, a first pass to learn the lexicon, then)
 /// in batches of [`BATCH`] notes in name order, read and extract each note and call `work` with
 /// it and its slot (in parallel), then `sink` each slot in order. Slots are reused from batch to
 /// batch, so buffers keep their capacity.
@@ -137,7 +162,7 @@ fn for_each_batch<T: Default + Send>(
     settings: &Settings,
     on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
     progress: &(dyn Fn() + Sync),
-    work: impl Fn(&Extraction, &mut T) + Sync,
+    work: impl Fn(&mut Extraction, &mut T) + Sync,
     mut sink: impl FnMut(&mut T) -> std::io::Result<()>,
 ) -> Result<Outcome, Error> {
     use rayon::prelude::*;
@@ -147,7 +172,7 @@ fn for_each_batch<T: Default + Send>(
     // Standard input can be read once only: read it now, for both passes.
     let mut stdin: Option<String> = None;
     if let Some(i) = inputs.iter().find(|i| i.origin == input::Origin::Stdin) {
-        match input::read(i) {
+        match input::read(i, settings.extract.limits.max_note_size) {
             Ok(text) => stdin = Some(text),
             Err(e) => {
                 if on(Event::Unreadable(&e)).is_break() {
@@ -159,7 +184,7 @@ fn for_each_batch<T: Default + Send>(
     }
     let read = |i: &Input| match (&i.origin, &stdin) {
         (input::Origin::Stdin, Some(text)) => Ok(text.clone()),
-        _ => input::read(i),
+        _ => input::read(i, settings.extract.limits.max_note_size),
     };
     let mut options = settings.extract.clone();
     let mut report = true;
@@ -172,10 +197,12 @@ fn for_each_batch<T: Default + Send>(
                 .par_iter()
                 .map(|i| {
                     let mut b = LexiconBuilder::new();
-                    let x = read(i).map(|text| {
-                        let x = extract(&i.name, &text, &options);
-                        b.add(&x.note);
-                        x.diagnostics
+                    let x = read(i).and_then(|text| {
+                        guard(&i.name, || {
+                            let x = try_extract(&i.name, &text, &options)?;
+                            b.add(&x.note);
+                            Ok(x.diagnostics)
+                        })
                     });
                     progress();
                     (x, b)
@@ -197,10 +224,12 @@ fn for_each_batch<T: Default + Send>(
         (0..BATCH.min(inputs.len())).map(|_| (T::default(), Ok(Vec::new()))).collect();
     for batch in inputs.chunks(BATCH) {
         slots[..batch.len()].par_iter_mut().zip(batch.par_iter()).for_each(|((slot, problems), i)| {
-            *problems = read(i).map(|text| {
-                let x = extract(&i.name, &text, &options);
-                work(&x, slot);
-                x.diagnostics
+            *problems = read(i).and_then(|text| {
+                guard(&i.name, || {
+                    let mut x = try_extract(&i.name, &text, &options)?;
+                    work(&mut x, slot);
+                    Ok(x.diagnostics)
+                })
             });
             progress();
         });
@@ -221,6 +250,19 @@ fn for_each_batch<T: Default + Send>(
 struct Slot {
     buf: Vec<u8>,
     identities: Identities,
+}
+
+/// Runs `f` for note `path`, turning a panic (a bug) into [`Error::Internal`] for that note,
+/// so one note cannot stop the run.
+fn guard<T>(path: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_owned());
+        Err(Error::Internal { path: path.to_owned(), message })
+    })
 }
 
 fn report_problems(

@@ -113,6 +113,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// Maps byte offsets to 1-based line numbers.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    /// The last column asked for, as (byte offset, column): columns are asked in increasing
+    /// order along a line, so counting resumes from there (a 10 MB line with thousands of links
+    /// would otherwise be counted from its start for each link).
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -125,7 +129,7 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        Self { starts }
+        Self { starts, last: std::cell::Cell::new((0, 0)) }
     }
 
     /// The 1-based line holding byte `offset`.
@@ -138,14 +142,26 @@ impl LineIndex {
     pub fn column(&self, text: &str, offset: usize) -> u32 {
         let i = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let start = self.starts.get(i).copied().unwrap_or(0).min(offset);
-        let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+        let (last_offset, last_col) = self.last.get();
+        let (from, before) = if (start..=offset).contains(&last_offset) { (last_offset, last_col) } else { (start, 0) };
+        let col = before + text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last.set((offset, col));
         u32::try_from(col + 1).unwrap_or(u32::MAX)
     }
 }
 
-/// Parses `text[start..]` into blocks, with lines counted over the whole `text`.
-pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
+/// Parses `text[start..]` into blocks, with lines counted over the whole `text`. Also returns
+/// where containers (lists, items, block quotes, tables, footnotes) first nest deeper than
+/// `max_depth`, as (depth, line).
+pub(crate) fn parse(
+    text: &str,
+    start: usize,
+    index: &LineIndex,
+    max_depth: usize,
+) -> (Vec<Block>, Option<(usize, u32)>) {
     let body = &text[start..];
+    let mut depth = 0usize;
+    let mut too_deep: Option<(usize, u32)> = None;
     let line_at = |off: usize| index.line(start + off);
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
@@ -162,6 +178,26 @@ pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
     }
 
     for (event, range) in markdown::parser(body).into_offset_iter() {
+        match &event {
+            Event::Start(
+                Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
+            ) => {
+                depth += 1;
+                if depth > max_depth && too_deep.is_none() {
+                    too_deep = Some((depth, line_at(range.start)));
+                }
+            }
+            Event::End(
+                TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition,
+            ) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        if too_deep.is_some() {
+            // The note will be refused: no need to read the rest.
+            break;
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
                 flush(&mut cur, &mut blocks);
@@ -252,7 +288,7 @@ pub(crate) fn parse(text: &str, start: usize, index: &LineIndex) -> Vec<Block> {
         }
     }
     flush(&mut cur, &mut blocks);
-    blocks
+    (blocks, too_deep)
 }
 
 /// Collapses runs of white space into one space and trims.
@@ -272,7 +308,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        parse(text, 0, &LineIndex::new(text))
+        parse(text, 0, &LineIndex::new(text), usize::MAX).0
     }
 
     #[test]

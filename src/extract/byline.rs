@@ -344,7 +344,7 @@ mod tests {
     type Want<'a> = (Vec<(&'a str, Option<&'a str>, Vec<&'a str>, Option<&'a str>)>, Vec<(MaterialKind, &'a str)>);
 
     fn check(text: &str, want: Want<'_>) {
-        let b = blocks(text, 0, &LineIndex::new(text));
+        let b = blocks(text, 0, &LineIndex::new(text), usize::MAX).0;
         let by = parse(&b[0]).unwrap_or_else(|| panic!("no byline in {text:?}"));
         let got: Vec<_> = by
             .speakers
@@ -433,7 +433,7 @@ mod tests {
     #[test]
     fn prose_is_not_a_byline() {
         let text = "by the way, this was great";
-        let b = blocks(text, 0, &LineIndex::new(text));
+        let b = blocks(text, 0, &LineIndex::new(text), usize::MAX).0;
         assert!(!is_byline(&b[0].lines[0].text));
     }
 }

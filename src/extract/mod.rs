@@ -32,6 +32,34 @@ pub struct ExtractOptions {
     /// speaker, bylines not read completely, a talk twice). Off by default: exporting does not
     /// need it.
     pub lint: bool,
+    /// Limits on one note, enforced by [`try_extract`] (and [`crate::input::read`] for the size).
+    pub limits: Limits,
+}
+
+/// Limits that keep one hostile note from taking the machine down; a note over one is skipped
+/// with an error naming the flag that raises it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes in one note (`--max-note-size`).
+    pub max_note_size: u64,
+    /// Nesting of lists, list items, block quotes, tables and footnotes (`--max-depth`).
+    pub max_depth: usize,
+    /// Talks, speakers, organizations, materials, mentions and links in one note
+    /// (`--max-entities`).
+    pub max_entities: usize,
+}
+
+impl Limits {
+    /// No limits.
+    pub const NONE: Limits = Limits { max_note_size: u64::MAX, max_depth: usize::MAX, max_entities: usize::MAX };
+}
+
+impl Default for Limits {
+    /// 16 MiB, 64 levels, 100,000 entities: far beyond any real note (the largest real note in
+    /// tests/corpus has a few hundred), far below what would exhaust memory.
+    fn default() -> Self {
+        Limits { max_note_size: crate::input::DEFAULT_MAX_NOTE_SIZE, max_depth: 64, max_entities: 100_000 }
+    }
 }
 
 /// Which unlinked names of tools and organizations [`extract_all`] recognizes.
@@ -108,11 +136,35 @@ pub struct Extraction {
 /// assert_eq!(talk.speakers[0].orgs[0].name, "Analytical Engines");
 /// ```
 pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
+    let options = ExtractOptions { limits: Limits::NONE, ..options.clone() };
+    try_extract(path, text, &options).unwrap_or_default()
+}
+
+/// [`extract`], refusing a note that goes over `options.limits` (nesting depth, entities).
+///
+/// ```
+/// use talkgraph::extract::{try_extract, ExtractOptions, Limits};
+/// let options = ExtractOptions { limits: Limits { max_depth: 3, ..Limits::default() }, ..ExtractOptions::default() };
+/// let err = try_extract("deep.md", "> > > > deep\n", &options).unwrap_err();
+/// assert_eq!(err.to_string(), "deep.md:1: nesting depth 4 is over the limit of 3; raise it with --max-depth to read this note");
+/// ```
+pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<Extraction, crate::Error> {
+    let limits = options.limits;
     let sha256 = sha256_hex(text.as_bytes());
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = front_matter::split(path, text);
     let index = LineIndex::new(text);
-    let blocks = blocks::parse(text, split.body_start, &index);
+    let (blocks, too_deep) = blocks::parse(text, split.body_start, &index, limits.max_depth);
+    if let Some((found, line)) = too_deep {
+        return Err(crate::Error::Limit {
+            path: path.to_owned(),
+            line,
+            what: "nesting depth",
+            found,
+            limit: limits.max_depth,
+            flag: "--max-depth",
+        });
+    }
     let meta = split.meta;
     let mut note = Note {
         path: path.to_owned(),
@@ -190,7 +242,18 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
     if options.lint {
         lint_talks(&note, &mut diagnostics);
     }
-    Extraction { note, diagnostics }
+    let found = note.size();
+    if found > limits.max_entities {
+        return Err(crate::Error::Limit {
+            path: path.to_owned(),
+            line: 0,
+            what: "entities and mentions",
+            found,
+            limit: limits.max_entities,
+            flag: "--max-entities",
+        });
+    }
+    Ok(Extraction { note, diagnostics })
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

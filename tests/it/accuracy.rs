@@ -17,7 +17,7 @@ fn report(gold: &Path, notes: &Path) -> Report {
     let (inputs, errors) = input::collect(&[notes.to_owned()]);
     assert!(errors.is_empty(), "{errors:?}");
     let texts: Vec<(String, String)> =
-        inputs.iter().map(|i| (i.name.clone(), input::read(i).expect("readable note"))).collect();
+        inputs.iter().map(|i| (i.name.clone(), input::read(i, u64::MAX).expect("readable note"))).collect();
     let notes: Vec<_> =
         extract_all(&texts, &ExtractOptions::default(), Mentions::Corpus).into_iter().map(|x| x.note).collect();
     let r = evaluate(&gold, &notes);

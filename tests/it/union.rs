@@ -12,7 +12,7 @@ use crate::common::{export, parse_quads, parse_turtle, root};
 fn read_dir(dir: &str) -> Vec<(String, String)> {
     let (inputs, errors) = talkgraph::input::collect(&[root().join(dir)]);
     assert!(errors.is_empty());
-    inputs.iter().map(|i| (i.name.clone(), talkgraph::input::read(i).expect("readable"))).collect()
+    inputs.iter().map(|i| (i.name.clone(), talkgraph::input::read(i, u64::MAX).expect("readable"))).collect()
 }
 
 fn dataset(notes: &[(String, String)], mentions: Mentions) -> Dataset {
