@@ -88,9 +88,46 @@ pub fn prefixes(base: &str) -> Vec<(String, String)> {
     p
 }
 
-/// An IRI from data (a URL in a note): only absolute `http(s)` IRIs that parse are written.
-fn data_iri(url: &str) -> Option<NamedNode> {
-    crate::extract::is_web(url).then(|| NamedNode::new(url).ok()).flatten()
+/// An IRI from data (a URL in a note): only absolute `http(s)` URLs are written, with the
+/// characters an IRI may not hold (spaces, quotes, angle brackets, braces, `|`, `\`, `^`, a
+/// backquote, controls) percent-encoded, and only if the result parses. `javascript:`, `data:`,
+/// `file:` and relative links never become IRIs.
+///
+/// ```
+/// use talkgraph::export::rdf::data_iri;
+/// assert_eq!(data_iri("https://a.example/a b\"<c>").unwrap().as_str(), "https://a.example/a%20b%22%3Cc%3E");
+/// assert_eq!(data_iri("https://éxample.example/ü").unwrap().as_str(), "https://éxample.example/ü");
+/// assert!(data_iri("javascript:alert(1)").is_none());
+/// assert!(data_iri("../notes/other.md").is_none());
+/// assert!(data_iri("https://a b.example/").is_none(), "a space in the host is not a URL");
+/// ```
+pub fn data_iri(url: &str) -> Option<NamedNode> {
+    if !crate::extract::is_web(url) {
+        return None;
+    }
+    let needs = |c: char| c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '{' | '}' | '|' | '\\' | '^' | '`');
+    // Only the path, query and fragment are encoded: a host with such characters is no host.
+    let host_end = url.find("//").map_or(0, |i| i + 2);
+    let host_end = url[host_end..].find(['/', '?', '#']).map_or(url.len(), |i| host_end + i);
+    if url[..host_end].contains(needs) {
+        return None;
+    }
+    if !url.contains(needs) {
+        return NamedNode::new(url).ok();
+    }
+    let mut encoded = String::with_capacity(url.len() + 16);
+    encoded.push_str(&url[..host_end]);
+    for c in url[host_end..].chars() {
+        if needs(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            encoded.push(c);
+        }
+    }
+    NamedNode::new(encoded).ok()
 }
 
 fn node(iri: &str) -> NamedNode {

@@ -62,7 +62,7 @@ impl Block {
 
     fn push_text(&mut self, text: &str) {
         let cur = &mut self.lines.last_mut().expect("a block has a line").text;
-        cur.extend(text.chars().map(|c| if is_mark(c) { '\u{FFFD}' } else { c }));
+        cur.extend(text.chars().filter_map(|c| if is_mark(c) { Some('\u{FFFD}') } else { clean(c) }));
     }
 
     fn is_empty(&self) -> bool {
@@ -272,7 +272,7 @@ pub(crate) fn parse(
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(l) = link.as_mut() {
-                    l.text.push_str(&t);
+                    l.text.extend(t.chars().filter_map(clean));
                 } else if image == 0 {
                     cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, line_at(range.start))).push_text(&t);
                 }
@@ -292,7 +292,27 @@ pub(crate) fn parse(
 }
 
 /// Collapses runs of white space into one space and trims.
+/// A character of text as extraction keeps it: control characters become spaces, and bidi
+/// controls (embeddings, overrides, isolates, marks) are dropped, so a name cannot hide or
+/// reorder text in what is written ("Trojan source"); `None` drops the character.
+pub(crate) fn clean(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' => Some(c),
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
+        c if c.is_control() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
 pub(crate) fn collapse(s: &str) -> String {
+    let cleaned: String;
+    let s = if s.chars().any(|c| clean(c) != Some(c)) {
+        cleaned = s.chars().filter_map(clean).collect();
+        cleaned.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

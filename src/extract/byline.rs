@@ -226,9 +226,7 @@ pub(crate) fn strict_name(name: &str) -> bool {
         && looks_like_name(name)
         && !NOT_NAMES.contains(&words[0])
         && words[0].chars().count() > 1
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| w.chars().next().is_some_and(capital) || PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 fn email_of(l: &RawLink) -> Option<String> {
@@ -332,7 +330,13 @@ pub(crate) fn looks_like_name(name: &str) -> bool {
     (1..=6).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_alphabetic)
         && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>' | '?' | '!'))
-        && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().any(|w| w.chars().next().is_some_and(capital))
+}
+
+/// A capital letter, or a letter of a script without case (Arabic, Hebrew, CJK, ...), where
+/// every name starts like this.
+fn capital(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
 #[cfg(test)]

@@ -230,9 +230,11 @@ fn pelican(text: &str, out: &mut Split) {
     }
 }
 
+/// A front matter value, cleaned as the body's text is (controls, bidi overrides), white space
+/// collapsed; `None` when nothing is left.
 fn non_empty(s: String) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
+    let t = super::blocks::collapse(&s);
+    (!t.is_empty()).then_some(t)
 }
 
 fn split_list(s: &str) -> Vec<String> {
