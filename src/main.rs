@@ -253,7 +253,10 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
                     return ControlFlow::Break(());
                 }
             }
-            Event::Diagnostic(d) if !args.quiet => eprintln!("talkgraph: {d}"),
+            Event::Diagnostic(d) if !args.quiet => match &d.hint {
+                Some(hint) => eprintln!("talkgraph: {d} ({hint})"),
+                None => eprintln!("talkgraph: {d}"),
+            },
             Event::Diagnostic(_) => {}
         }
         ControlFlow::Continue(())

@@ -152,6 +152,18 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
     let limits = options.limits;
     let sha256 = sha256_hex(text.as_bytes());
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // RDF wants literals in Unicode Normalization Form C: `José` typed with a combining accent
+    // is the same name as with a precomposed one. Lines stay where they were.
+    let normalized: String;
+    let text = if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        normalized = text.nfc().collect();
+        &normalized
+    };
     let split = front_matter::split(path, text);
     let index = LineIndex::new(text);
     let (blocks, too_deep) = blocks::parse(text, split.body_start, &index, limits.max_depth);
@@ -181,6 +193,12 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
         blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (heading::strip_quotes(&b.plain()), b.line));
 
     let mut diagnostics = split.diagnostics;
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::lint(path, 0, 0, Severity::Warning, "empty", "empty note: nothing to read".to_owned())
+                .with_hint("the note is written as a document with no content"),
+        );
+    }
     if options.lint {
         lint_links(path, &blocks, &mut diagnostics);
     }

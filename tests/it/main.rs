@@ -1,6 +1,7 @@
 //! The one integration test binary (see STYLE: ripgrep's `tests/tests.rs`).
 
 mod accuracy;
+mod adversarial;
 mod cli;
 mod common;
 mod golden;
