@@ -187,10 +187,12 @@ fn unreadable_paths_are_reported_and_the_rest_is_read() {
         symlink("loop.md", dir.join("loop.md")).expect("symlink");
         symlink("gone.md", dir.join("dangling.md")).expect("symlink");
         symlink(".", dir.join("self")).expect("symlink");
+        // A note name that is a folder: unreadable even for root.
+        symlink(".", dir.join("folder.md")).expect("symlink");
         fs::create_dir(dir.join("locked")).expect("mkdir");
         fs::write(dir.join("locked/secret.md"), "# [TALK] Secret\n").expect("write");
         fs::set_permissions(dir.join("locked"), fs::Permissions::from_mode(0o000)).expect("chmod");
-        skipped.extend(["loop.md", "dangling.md"]);
+        skipped.extend(["loop.md", "dangling.md", "folder.md"]);
         // Root reads anything: then the locked folder is simply read.
         if fs::read_dir(dir.join("locked")).is_err() {
             skipped.push("locked");
@@ -210,4 +212,23 @@ fn unreadable_paths_are_reported_and_the_rest_is_read() {
         use std::os::unix::fs::PermissionsExt;
         let _ = fs::set_permissions(dir.join("locked"), fs::Permissions::from_mode(0o755));
     }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talkgraph"))
+        .current_dir(root())
+        .args(["export", "tests/corpus/real", "samples", "-f", "nquads", "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut head = [0u8; 64];
+    child.stdout.take().expect("stdout").read_exact(&mut head).expect("some output");
+    // Dropping the pipe's read end is what `| head -c 64` does.
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(0), "a closed pipe is not an error");
+    assert!(out.stderr.is_empty(), "nothing printed: {}", String::from_utf8_lossy(&out.stderr));
 }

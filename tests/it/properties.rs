@@ -88,3 +88,50 @@ proptest! {
         render_dot(&export(&g, Format::Dot));
     }
 }
+
+/// Bytes as they may sit in a file: text pieces, invalid UTF-8, byte order marks, NULs.
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        nasty().prop_map(String::into_bytes),
+        Just(b"# [TALK] ".to_vec()),
+        Just(b"\nby Ada Lovelace - Acme\n".to_vec()),
+        Just(b"\n- [Foo](https://foo.example/a b) - a tool\n".to_vec()),
+        Just(b"---\ntitle: x\n".to_vec()),
+        Just(b"+++\n".to_vec()),
+        Just(b"\xEF\xBB\xBF".to_vec()),
+        Just(b"\xFF\xFE".to_vec()),
+        Just(vec![0xC3]),
+        Just(vec![0]),
+        prop::collection::vec(any::<u8>(), 0..8),
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// What the fuzz targets check (fuzz/), in CI: any bytes are decoded or refused with an
+    /// error, never a panic, and every RDF format of what was read parses back to the same
+    /// triples.
+    #[test]
+    fn any_bytes_are_read_or_refused_and_every_rdf_format_parses_back(a in file_bytes(), b in file_bytes()) {
+        let mut notes = Vec::new();
+        for (name, bytes) in [("a.md", a), ("dir/b c.md", b)] {
+            if let Ok(text) = talkgraph::input::decode(std::path::Path::new(name), bytes)
+                && let Ok(x) = talkgraph::extract::try_extract(name, &text, &talkgraph::extract::ExtractOptions::default())
+            {
+                notes.push(x.note);
+            }
+        }
+        let ds = talkgraph::Dataset::build(talkgraph::vocab::DEFAULT_BASE, notes).expect("valid base");
+        let expected = expected_triples(&ds);
+        let union = |q: std::collections::BTreeSet<(String, String)>| -> std::collections::BTreeSet<String> {
+            q.into_iter().map(|(_, t)| t).collect()
+        };
+        prop_assert_eq!(&union(parse_quads(&export(&ds, Format::NTriples), false)), &expected);
+        prop_assert_eq!(&union(parse_quads(&export(&ds, Format::NQuads), false)), &expected);
+        prop_assert_eq!(&union(parse_quads(&export(&ds, Format::TriG), true)), &expected);
+        prop_assert_eq!(&parse_turtle(&export(&ds, Format::Turtle)), &expected);
+        prop_assert_eq!(&parse_jsonld(&export(&ds, Format::JsonLd)), &expected);
+    }
+}
