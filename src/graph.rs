@@ -4,7 +4,7 @@
 //! Nodes are inserted in IRI order and edges in (source, relation, target) order, so node and
 //! edge indices, and every walk over them, are the same on every run.
 
-use std::collections::{BTreeMap, BTreeSet};
+pub use crate::set::SmallSet;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -113,29 +113,29 @@ pub struct Entity {
     /// Its IRI, minted from kind and key (see [`crate::resolve`]).
     pub iri: String,
     /// Names as written.
-    pub names: BTreeSet<String>,
+    pub names: SmallSet<String>,
     /// Links (homepage, tool page, slides URL...), as written.
-    pub urls: BTreeSet<String>,
+    pub urls: SmallSet<String>,
     /// Descriptions.
-    pub descriptions: BTreeSet<String>,
+    pub descriptions: SmallSet<String>,
     /// Dates (`YYYY-MM-DD`).
-    pub dates: BTreeSet<String>,
+    pub dates: SmallSet<String>,
     /// Talk kinds (talks only).
-    pub talk_kinds: BTreeSet<TalkKind>,
+    pub talk_kinds: SmallSet<TalkKind>,
     /// E-mail addresses (personal data: not exported by default).
-    pub emails: BTreeSet<String>,
+    pub emails: SmallSet<String>,
     /// Equivalent resources elsewhere (Wikipedia articles).
-    pub same_as: BTreeSet<String>,
+    pub same_as: SmallSet<String>,
     /// Where it was found.
-    pub sources: BTreeSet<Source>,
-    /// Language tags a name or description was written with (text → BCP 47 tags). A text
-    /// absent here is written without a tag.
-    pub languages: BTreeMap<String, BTreeSet<String>>,
+    pub sources: SmallSet<Source>,
+    /// Language tags a name or description was written with, as (text, BCP 47 tag) pairs. A
+    /// text absent here is written without a tag.
+    pub languages: SmallSet<(String, String)>,
     /// Texts in `languages` that some note also gave without a known language.
-    pub untagged: BTreeSet<String>,
+    pub untagged: SmallSet<String>,
     /// Notes only: the path relative to the input root, the SHA-256 of the text, the
     /// publication date or timestamp, the tags, and whether it had front matter.
-    pub note: Option<NoteMeta>,
+    pub note: Option<Box<NoteMeta>>,
 }
 
 /// What a note entity says about its document.
@@ -148,7 +148,7 @@ pub struct NoteMeta {
     /// `YYYY-MM-DD` or a full timestamp.
     pub published: Option<String>,
     /// Tags.
-    pub keywords: BTreeSet<String>,
+    pub keywords: SmallSet<String>,
     /// Front matter present (a blog post).
     pub front_matter: bool,
 }
@@ -159,16 +159,16 @@ impl Entity {
         Self {
             kind,
             iri,
-            names: BTreeSet::new(),
-            urls: BTreeSet::new(),
-            descriptions: BTreeSet::new(),
-            dates: BTreeSet::new(),
-            talk_kinds: BTreeSet::new(),
-            emails: BTreeSet::new(),
-            same_as: BTreeSet::new(),
-            sources: BTreeSet::new(),
-            languages: BTreeMap::new(),
-            untagged: BTreeSet::new(),
+            names: SmallSet::new(),
+            urls: SmallSet::new(),
+            descriptions: SmallSet::new(),
+            dates: SmallSet::new(),
+            talk_kinds: SmallSet::new(),
+            emails: SmallSet::new(),
+            same_as: SmallSet::new(),
+            sources: SmallSet::new(),
+            languages: SmallSet::new(),
+            untagged: SmallSet::new(),
             note: None,
         }
     }
@@ -177,7 +177,7 @@ impl Entity {
     pub fn set_language(&mut self, text: &str, language: Option<&str>) {
         match language {
             Some(l) => {
-                self.languages.entry(text.to_owned()).or_default().insert(l.to_owned());
+                self.languages.insert((text.to_owned(), l.to_owned()));
             }
             None => {
                 self.untagged.insert(text.to_owned());
@@ -187,17 +187,15 @@ impl Entity {
 
     /// The language tags to write `text` with: `[None]` for a plain literal.
     pub fn languages_of(&self, text: &str) -> Vec<Option<&str>> {
-        match self.languages.get(text) {
-            None => vec![None],
-            Some(tags) => {
-                let mut v: Vec<Option<&str>> = Vec::new();
-                if self.untagged.contains(text) {
-                    v.push(None);
-                }
-                v.extend(tags.iter().map(|t| Some(t.as_str())));
-                v
-            }
+        let pairs = self.languages.as_slice();
+        let start = pairs.partition_point(|(t, _)| t.as_str() < text);
+        let tags = pairs[start..].iter().take_while(|(t, _)| t == text);
+        let mut v: Vec<Option<&str>> = Vec::new();
+        if self.untagged.contains(text) || pairs.get(start).is_none_or(|(t, _)| t != text) {
+            v.push(None);
         }
+        v.extend(tags.map(|(_, tag)| Some(tag.as_str())));
+        v
     }
 
     /// The name to show: the one with most non-ASCII letters (accents kept), then not all in
@@ -225,9 +223,7 @@ impl Entity {
         self.emails.extend(other.emails);
         self.same_as.extend(other.same_as);
         self.sources.extend(other.sources);
-        for (text, tags) in other.languages {
-            self.languages.entry(text).or_default().extend(tags);
-        }
+        self.languages.extend(other.languages);
         self.untagged.extend(other.untagged);
         if self.note.is_none() {
             self.note = other.note;
@@ -292,7 +288,7 @@ pub struct Edge {
     /// The relation.
     pub relation: Relation,
     /// Where it was found.
-    pub sources: BTreeSet<Source>,
+    pub sources: SmallSet<Source>,
 }
 
 /// Entities and relations, built by [`crate::resolve::Resolver`].

@@ -10,6 +10,7 @@ pub mod input;
 pub mod markdown;
 pub mod model;
 pub mod resolve;
+pub mod set;
 pub mod stream;
 pub mod vocab;
 

@@ -18,7 +18,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::error::Error;
 use crate::extract::is_web;
-use crate::graph::{Edge, Entity, EntityKind, KnowledgeGraph, Relation, Source};
+use crate::graph::{Edge, Entity, EntityKind, KnowledgeGraph, Relation, SmallSet, Source};
 use crate::model::{InferredKind, MaterialKind, Mention, Note};
 
 /// Longest slug kept before it is cut (and a hash appended).
@@ -53,20 +53,28 @@ pub struct EntityKey {
 #[derive(Debug, Clone)]
 pub struct Resolver {
     base: String,
-    entities: FxHashMap<EntityKey, Entity>,
-    edges: FxHashMap<(EntityKey, Relation, EntityKey), BTreeSet<Source>>,
+    /// Each entity's index in `entities`.
+    index: FxHashMap<EntityKey, Id>,
+    /// Entities and their keys, in the order they were met.
+    entities: Vec<(EntityKey, Entity)>,
+    /// Relations between entities by index: no key copied per relation.
+    edges: FxHashMap<(Id, Relation, Id), SmallSet<Source>>,
 }
+
+/// An entity's index in a [`Resolver`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Id(u32);
 
 impl Resolver {
     /// A resolver minting IRIs under `base`, which must be an absolute IRI ending in `/` or `#`.
     pub fn new(base: &str) -> Result<Self, Error> {
         validate_base(base)?;
-        Ok(Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default() })
+        Ok(Self::unchecked(base))
     }
 
     /// A resolver under a base already checked by [`validate_base`].
     pub(crate) fn unchecked(base: &str) -> Self {
-        Self { base: base.to_owned(), entities: FxHashMap::default(), edges: FxHashMap::default() }
+        Self { base: base.to_owned(), index: FxHashMap::default(), entities: Vec::new(), edges: FxHashMap::default() }
     }
 
     /// Adds everything `other` (a resolver with the same base, given other notes) collected:
@@ -76,16 +84,25 @@ impl Resolver {
             *self = other;
             return;
         }
+        // Where each of `other`'s entities is here.
+        let mut moved: Vec<Id> = Vec::with_capacity(other.entities.len());
         for (k, e) in other.entities {
-            match self.entities.get_mut(&k) {
-                Some(mine) => mine.merge(e),
+            match self.index.get(&k) {
+                Some(&id) => {
+                    self.entities[id.0 as usize].1.merge(e);
+                    moved.push(id);
+                }
                 None => {
-                    self.entities.insert(k, e);
+                    let id = self.next_id();
+                    self.index.insert(k.clone(), id);
+                    self.entities.push((k, e));
+                    moved.push(id);
                 }
             }
         }
-        for (k, sources) in other.edges {
-            self.edges.entry(k).or_default().extend(sources);
+        for ((a, rel, b), sources) in other.edges {
+            let key = (moved[a.0 as usize], rel, moved[b.0 as usize]);
+            self.edges.entry(key).or_default().extend(sources);
         }
     }
 
@@ -101,13 +118,13 @@ impl Resolver {
             e.names.insert(t.clone());
             e.set_language(t, lang(t));
         }
-        e.note = Some(crate::graph::NoteMeta {
+        e.note = Some(Box::new(crate::graph::NoteMeta {
             path: note.path.clone(),
             sha256: note.sha256.clone(),
             published: note.date.as_ref().map(|d| d.date_time.clone().unwrap_or_else(|| d.date.clone())),
             keywords: note.tags.iter().cloned().collect(),
             front_matter: note.front_matter,
-        });
+        }));
         for a in &note.authors {
             let p = self.entity(EntityKind::Person, person_key(a), src(0));
             self.get(&p).names.insert(a.clone());
@@ -127,7 +144,7 @@ impl Resolver {
             self.relate(&doc, Relation::About, ev, src(line));
         }
         for talk in &note.talks {
-            let event_part = event.as_ref().map_or(String::new(), |k| k.key.clone());
+            let event_part = event.as_ref().map_or(String::new(), |k| self.entities[k.0 as usize].0.key.clone());
             let key = format!("{event_part}\u{1f}{}", title_key(&talk.title));
             let t = self.entity(EntityKind::Talk, key, src(talk.line));
             let e = self.get(&t);
@@ -239,7 +256,7 @@ impl Resolver {
         }
         for l in note.links.iter().filter(|l| is_web(&l.url)) {
             match &event {
-                Some(ev) if name_key(&l.text) == ev.key => {
+                Some(ev) if name_key(&l.text) == self.entities[ev.0 as usize].0.key => {
                     self.get(ev).urls.insert(l.url.clone());
                 }
                 _ => {
@@ -249,7 +266,7 @@ impl Resolver {
         }
     }
 
-    fn org(&mut self, o: &crate::model::Org, src: &impl Fn(u32) -> Source) -> EntityKey {
+    fn org(&mut self, o: &crate::model::Org, src: &impl Fn(u32) -> Source) -> Id {
         let k = self.entity(EntityKind::Organization, org_key(&o.name), src(o.line));
         let e = self.get(&k);
         e.names.insert(o.name.clone());
@@ -257,7 +274,7 @@ impl Resolver {
         k
     }
 
-    fn page(&mut self, text: &str, url: &str, src: Source) -> EntityKey {
+    fn page(&mut self, text: &str, url: &str, src: Source) -> Id {
         let k = self.entity(EntityKind::WebPage, url_key(url), src);
         let e = self.get(&k);
         if !text.trim().is_empty() {
@@ -267,50 +284,84 @@ impl Resolver {
         k
     }
 
-    fn entity(&mut self, kind: EntityKind, key: String, source: Source) -> EntityKey {
+    fn next_id(&self) -> Id {
+        Id(u32::try_from(self.entities.len()).expect("fewer than 4 billion entities"))
+    }
+
+    fn entity(&mut self, kind: EntityKind, key: String, source: Source) -> Id {
         let k = EntityKey { kind, key };
-        let base = &self.base;
-        self.entities.entry(k.clone()).or_insert_with(|| Entity::new(kind, mint(base, &k))).sources.insert(source);
-        k
+        let id = match self.index.get(&k) {
+            Some(&id) => id,
+            None => {
+                let id = self.next_id();
+                let e = Entity::new(kind, mint(&self.base, &k));
+                self.index.insert(k.clone(), id);
+                self.entities.push((k, e));
+                id
+            }
+        };
+        self.entities[id.0 as usize].1.sources.insert(source);
+        id
     }
 
-    fn get(&mut self, k: &EntityKey) -> &mut Entity {
-        self.entities.get_mut(k).expect("entity() inserted the key")
+    fn get(&mut self, id: &Id) -> &mut Entity {
+        &mut self.entities[id.0 as usize].1
     }
 
-    fn relate(&mut self, a: &EntityKey, rel: Relation, b: &EntityKey, source: Source) {
+    fn relate(&mut self, a: &Id, rel: Relation, b: &Id, source: Source) {
         if a != b {
-            self.edges.entry((a.clone(), rel, b.clone())).or_default().insert(source);
+            self.edges.entry((*a, rel, *b)).or_default().insert(source);
         }
     }
 
     /// Builds the graph: one node per key, and an `owl:sameAs` link ([`Relation::SameAs`]) from
     /// each entity to the one it shares a normalized URL with ([`Identities`]).
     pub fn finish(self) -> KnowledgeGraph {
-        self.finish_with_identities().0
+        self.build(true).0
     }
 
-    /// Like [`finish`](Self::finish), also returning the URLs that identify entities, to find
-    /// `owl:sameAs` links across separately resolved notes.
+    /// The graph without `owl:sameAs` links, and the URLs that identify its entities: for one
+    /// note's graph, whose links are decided with all the notes ([`Identities::links`] over
+    /// every note's identities), so that the notes' graphs and the links together are exactly
+    /// the merged graph. (A note's own links could differ: in a note naming `foo-lib` and
+    /// `foo-1-lib` with one URL, the smallest key of the group is `foo-1-lib`, but across the
+    /// notes it may be `foo`.)
     pub fn finish_with_identities(self) -> (KnowledgeGraph, Identities) {
-        let Resolver { base, entities, edges } = self;
+        self.build(false)
+    }
+
+    fn build(self, with_links: bool) -> (KnowledgeGraph, Identities) {
+        let Resolver { base, index, entities, edges } = self;
+        drop(index);
         let mut identities = Identities::default();
         for (k, e) in &entities {
             identities.add(k, e.urls.iter().map(String::as_str));
         }
-        let mut by_iri: Vec<(EntityKey, Entity)> = entities.into_iter().collect();
-        by_iri.sort_unstable_by(|a, b| a.1.iri.cmp(&b.1.iri));
-        let index: FxHashMap<&EntityKey, usize> = by_iri.iter().enumerate().map(|(i, (k, _))| (k, i)).collect();
-        let mut edge_map: BTreeMap<(usize, Relation, usize), BTreeSet<Source>> = BTreeMap::new();
-        for ((a, rel, b), sources) in edges {
-            edge_map.entry((index[&a], rel, index[&b])).or_default().extend(sources);
+        // Entities in IRI order; `rank[id]` is where entity `id` ends up.
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_unstable_by(|&a, &b| entities[a].1.iri.cmp(&entities[b].1.iri));
+        let mut rank = vec![0usize; entities.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
         }
-        for (member, representative) in identities.links() {
-            edge_map.entry((index[&member], Relation::SameAs, index[&representative])).or_default();
-        }
-        let edges =
-            edge_map.into_iter().map(|((a, relation, b), sources)| (a, b, Edge { relation, sources })).collect();
-        (KnowledgeGraph::from_sorted(base, by_iri.into_iter().map(|(_, e)| e).collect(), edges), identities)
+        let by_key: FxHashMap<&EntityKey, usize> =
+            entities.iter().enumerate().map(|(i, (k, _))| (k, rank[i])).collect();
+        let links: Vec<(usize, usize)> = if with_links {
+            identities.links().iter().map(|(member, representative)| (by_key[member], by_key[representative])).collect()
+        } else {
+            Vec::new()
+        };
+        drop(by_key);
+        let mut edges: Vec<(usize, Relation, usize, SmallSet<Source>)> = edges
+            .into_iter()
+            .map(|((a, rel, b), sources)| (rank[a.0 as usize], rel, rank[b.0 as usize], sources))
+            .chain(links.into_iter().map(|(a, b)| (a, Relation::SameAs, b, SmallSet::new())))
+            .collect();
+        edges.sort_unstable_by_key(|&(a, rel, b, _)| (a, rel, b));
+        let edges = edges.into_iter().map(|(a, relation, b, sources)| (a, b, Edge { relation, sources })).collect();
+        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(|(_, e)| Some(e)).collect();
+        let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
+        (KnowledgeGraph::from_sorted(base, sorted, edges), identities)
     }
 }
 

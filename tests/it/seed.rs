@@ -69,7 +69,7 @@ fn six_speakers_each_linked_to_their_talk() {
         assert_eq!(names(&targets(&g, t, Relation::Performer)), BTreeSet::from([speaker.to_owned()]), "{talk}");
     }
     let cuni = named(&g, EntityKind::Person, "Antonio Cuni");
-    assert_eq!(cuni.urls, BTreeSet::from(["https://pyscript.com/@antocuni/".to_owned()]));
+    assert_eq!(cuni.urls, talkgraph::graph::SmallSet::from(["https://pyscript.com/@antocuni/".to_owned()]));
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn affiliations() {
         }
     }
     let codemotion = named(&g, EntityKind::Organization, "Codemotion");
-    assert_eq!(codemotion.urls, BTreeSet::from(["https://www.codemotion.com/".to_owned()]));
+    assert_eq!(codemotion.urls, talkgraph::graph::SmallSet::from(["https://www.codemotion.com/".to_owned()]));
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn tools_with_urls_mentioned_by_the_right_talk() {
     assert_eq!(linked, want.iter().map(|w| w.0.to_owned()).collect(), "exactly the seed's linked tools");
     for (name, url, talk) in want {
         let tool = named(&g, EntityKind::Tool, name);
-        assert_eq!(tool.urls, BTreeSet::from([url.to_owned()]), "{name}");
+        assert_eq!(tool.urls, talkgraph::graph::SmallSet::from([url.to_owned()]), "{name}");
         let t = named(&g, EntityKind::Talk, talk);
         assert!(targets(&g, t, Relation::Mentions).iter().any(|m| m.iri == tool.iri), "{talk} mentions {name}");
     }
@@ -155,11 +155,14 @@ fn tools_with_urls_mentioned_by_the_right_talk() {
         .collect();
     assert_eq!(repos.len(), 1);
     assert_eq!(repos[0].kind, EntityKind::Repository);
-    assert_eq!(repos[0].urls, BTreeSet::from(["https://github.com/spylang/spy".to_owned()]));
-    assert_eq!(named(&g, EntityKind::Tool, "pdb").descriptions, BTreeSet::from(["Python Debugger".to_owned()]));
+    assert_eq!(repos[0].urls, talkgraph::graph::SmallSet::from(["https://github.com/spylang/spy".to_owned()]));
+    assert_eq!(
+        named(&g, EntityKind::Tool, "pdb").descriptions,
+        talkgraph::graph::SmallSet::from(["Python Debugger".to_owned()])
+    );
     assert_eq!(
         named(&g, EntityKind::Tool, "vLLM").descriptions,
-        BTreeSet::from(["fast and easy-to-use library for LLM inference and serving".to_owned()])
+        talkgraph::graph::SmallSet::from(["fast and easy-to-use library for LLM inference and serving".to_owned()])
     );
 }
 

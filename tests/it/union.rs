@@ -82,3 +82,24 @@ fn a_person_met_in_two_notes_is_stated_in_each_notes_graph() {
     };
     assert!(affiliation("a.md") && !affiliation("b.md"), "only a.md states the affiliation");
 }
+
+/// Found by fuzzing (fuzz/ write_nquads): a note naming one tool twice under one URL linked
+/// its two names to each other, while across the notes both are linked to a third name; the
+/// notes' graphs then held an `owl:sameAs` the merged graph did not.
+#[test]
+fn same_url_links_are_decided_across_all_notes() {
+    let ds = crate::common::dataset_of(&[
+        ("a.md", "# [TALK] One\nby Ann Lee\n\n- [Foo](https://github.com/acme/foo) - a tool\n"),
+        (
+            "b.md",
+            "# [TALK] Two\nby A. Lee\n\n- [foo-lib](https://github.com/Acme/Foo.git) - same\n- [foo-1-lib](https://github.com/Acme/Foo.git) - same\n",
+        ),
+    ]);
+    let expected = crate::common::expected_triples(&ds);
+    assert_eq!(ds.same_as_links().len(), 2, "foo-lib and foo-1-lib are the same as foo");
+    for format in [Format::NQuads, Format::NTriples, Format::TriG] {
+        let union: BTreeSet<String> =
+            parse_quads(&export(&ds, format), format == Format::TriG).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(union, expected, "{format:?}");
+    }
+}
