@@ -65,6 +65,26 @@ pub fn quads(text: &str, format: Format) -> BTreeSet<(String, String)> {
     parsed.into_iter().map(|q| (q.graph_name.to_string(), oxrdf::Triple::from(q).to_string())).collect()
 }
 
+/// N-Triples, N-Quads or TriG of `data`'s notes parse back; every named graph is a note; the
+/// union of the graphs is the dataset's triples.
+pub fn check_quads(data: &[u8], format: Format) {
+    let Some((ds, options)) = dataset(data) else { return };
+    let text = export(&ds, format, options);
+    let quads = quads(&text, format);
+    for (g, _) in &quads {
+        assert!(g == "DEFAULT" || (format != Format::NTriples && g.contains("/id/note/")), "graph {g}");
+    }
+    let union: BTreeSet<String> = quads.into_iter().map(|(_, t)| t).collect();
+    assert_eq!(union, expected(&ds, options));
+}
+
+/// Turtle or JSON-LD of `data`'s notes parse back (with `parse`) to exactly the dataset's
+/// triples.
+pub fn check_triples(data: &[u8], format: Format, parse: fn(&str) -> BTreeSet<String>) {
+    let Some((ds, options)) = dataset(data) else { return };
+    assert_eq!(parse(&export(&ds, format, options)), expected(&ds, options));
+}
+
 /// Checks DOT against its grammar's lexical rules: every token is a keyword, an ID (plain or
 /// a double-quoted string whose quotes are escaped), or punctuation; braces and brackets
 /// balance; statements sit inside one `digraph { }`.
