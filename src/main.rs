@@ -66,7 +66,8 @@ fn check(args: &CheckArgs) -> ExitCode {
             input::Origin::Stdin => note.name.clone(),
         };
         let options = ExtractOptions { lint: true, limits, ..ExtractOptions::default() };
-        let mut diagnostics = match talkgraph::extract::try_extract(&shown, &text, &options) {
+        let extracted = talkgraph::stream::guard(&shown, || talkgraph::extract::try_extract(&shown, &text, &options));
+        let mut diagnostics = match extracted {
             Ok(x) => x.diagnostics,
             Err(e) => {
                 eprintln!("talkgraph: error: {e}");

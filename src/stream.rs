@@ -254,7 +254,7 @@ struct Slot {
 
 /// Runs `f` for note `path`, turning a panic (a bug) into [`Error::Internal`] for that note,
 /// so one note cannot stop the run.
-fn guard<T>(path: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+pub fn guard<T>(path: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()
