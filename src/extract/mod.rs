@@ -76,18 +76,9 @@ pub enum Mentions {
 }
 
 /// Extracts a set of notes (name, text) as `talkgraph export` does, recognizing unlinked
-/// mentions as `mentions` says. Diagnostics come from the first pass only.
+/// mentions as `mentions` says. Diagnostics come from the first pass only. (The command line
+/// streams instead, [`crate::stream`], reading each file as it goes, with the same result.)
 pub fn extract_all(notes: &[(String, String)], options: &ExtractOptions, mentions: Mentions) -> Vec<Extraction> {
-    extract_all_with_progress(notes, options, mentions, &|| {})
-}
-
-/// [`extract_all`], calling `progress` once per note extracted (from any thread).
-pub fn extract_all_with_progress(
-    notes: &[(String, String)],
-    options: &ExtractOptions,
-    mentions: Mentions,
-    progress: &(dyn Fn() + Sync),
-) -> Vec<Extraction> {
     let mut options = options.clone();
     // With `Corpus`, the first pass only learns what the notes link (and reports problems):
     // inferring mentions there would be thrown away, so it runs without a lexicon.
@@ -98,14 +89,7 @@ pub fn extract_all_with_progress(
     // Notes are independent: extract them in parallel (on rayon's current pool), keeping
     // their order, so the result is the same whatever the number of threads.
     use rayon::prelude::*;
-    let mut out: Vec<Extraction> = notes
-        .par_iter()
-        .map(|(name, text)| {
-            let x = extract(name, text, &options);
-            progress();
-            x
-        })
-        .collect();
+    let mut out: Vec<Extraction> = notes.par_iter().map(|(name, text)| extract(name, text, &options)).collect();
     if mentions == Mentions::Corpus {
         options.lexicon = Some(std::sync::Arc::new(Lexicon::from_notes(out.iter().map(|x| &x.note))));
         out.par_iter_mut().zip(notes.par_iter()).for_each(|(x, (name, text))| {
