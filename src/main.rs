@@ -51,8 +51,8 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
     let (mut n_errors, mut n_warnings) = (0usize, 0usize);
     let mut out = BufWriter::new(io::stdout().lock());
+    let limits: talkgraph::extract::Limits = args.limits.into();
     for note in &inputs {
-        let limits: talkgraph::extract::Limits = args.limits.into();
         let text = match input::read(note, limits.max_note_size) {
             Ok(t) => t,
             Err(e) => {

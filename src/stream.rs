@@ -153,19 +153,17 @@ pub fn notes(
     Ok((notes, outcome))
 }
 
-/// The pipeline they share: (with `--mentions corpus`, a first pass to learn the lexicon, then)
-/// in batches of [`BATCH`] notes in name order, read and extract each note and call `work` with
-/// it and its slot (in parallel), then `sink` each slot in order. Slots are reused from batch to
-/// batch, so buffers keep their capacity.
+/// The pipeline they share: the notes in name order (standard input read once, up front), a
+/// first [`pass`] to learn the lexicon with `--mentions corpus`, then the pass that calls
+/// `work` and `sink`.
 fn for_each_batch<T: Default + Send>(
     inputs: &[Input],
     settings: &Settings,
     on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
     progress: &(dyn Fn() + Sync),
     work: impl Fn(&mut Extraction, &mut T) + Sync,
-    mut sink: impl FnMut(&mut T) -> std::io::Result<()>,
+    sink: impl FnMut(&mut T) -> std::io::Result<()>,
 ) -> Result<Outcome, Error> {
-    use rayon::prelude::*;
     validate_base(&settings.base)?;
     let mut inputs: Vec<&Input> = inputs.iter().collect();
     inputs.sort_by(|a, b| a.name.cmp(&b.name));
@@ -192,41 +190,52 @@ fn for_each_batch<T: Default + Send>(
         // First pass: learn what the notes link, and report their problems.
         options.lexicon = None;
         let mut lexicon = LexiconBuilder::new();
-        for batch in inputs.chunks(BATCH) {
-            let done: Vec<(Result<Vec<Diagnostic>, Error>, LexiconBuilder)> = batch
-                .par_iter()
-                .map(|i| {
-                    let mut b = LexiconBuilder::new();
-                    let x = read(i).and_then(|text| {
-                        guard(&i.name, || {
-                            let x = try_extract(&i.name, &text, &options)?;
-                            b.add(&x.note);
-                            Ok(x.diagnostics)
-                        })
-                    });
-                    progress();
-                    (x, b)
-                })
-                .collect();
-            for (x, b) in done {
-                if report_problems(&x, on).is_break() {
-                    return Ok(Outcome::Stopped);
-                }
-                lexicon.extend(b);
-            }
+        let first = pass(
+            &inputs,
+            &read,
+            &options,
+            true,
+            on,
+            progress,
+            |x, b: &mut LexiconBuilder| b.add(&x.note),
+            |b| {
+                lexicon.extend(std::mem::take(b));
+                Ok(())
+            },
+        )?;
+        if first == Outcome::Stopped {
+            return Ok(Outcome::Stopped);
         }
         options.lexicon = Some(std::sync::Arc::new(lexicon.build()));
         report = false;
     } else {
         options.lexicon = (settings.mentions == Mentions::Curated).then(|| std::sync::Arc::new(Lexicon::curated()));
     }
+    pass(&inputs, &read, &options, report, on, progress, work, sink)
+}
+
+/// One pass over the notes, in batches: read and extract each note and call `work` with it and
+/// its slot (in parallel), then report its problems (when `report`) and `sink` its slot, in
+/// order. Slots are reused from batch to batch, so buffers keep their capacity.
+#[allow(clippy::too_many_arguments)]
+fn pass<T: Default + Send>(
+    inputs: &[&Input],
+    read: &(impl Fn(&Input) -> Result<String, Error> + Sync),
+    options: &ExtractOptions,
+    report: bool,
+    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
+    progress: &(dyn Fn() + Sync),
+    work: impl Fn(&mut Extraction, &mut T) + Sync,
+    mut sink: impl FnMut(&mut T) -> std::io::Result<()>,
+) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
     let mut slots: Vec<(T, Result<Vec<Diagnostic>, Error>)> =
         (0..BATCH.min(inputs.len())).map(|_| (T::default(), Ok(Vec::new()))).collect();
     for batch in inputs.chunks(BATCH) {
         slots[..batch.len()].par_iter_mut().zip(batch.par_iter()).for_each(|((slot, problems), i)| {
             *problems = read(i).and_then(|text| {
                 guard(&i.name, || {
-                    let mut x = try_extract(&i.name, &text, &options)?;
+                    let mut x = try_extract(&i.name, &text, options)?;
                     work(&mut x, slot);
                     Ok(x.diagnostics)
                 })
