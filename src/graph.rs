@@ -95,10 +95,13 @@ impl EntityKind {
 }
 
 /// Where a statement came from: a note and a 1-based line (0: the note as a whole).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// The note is an index into [`KnowledgeGraph::note_paths`], which is in path order, so
+/// sources sort by path, then line. (Eight bytes: a large corpus holds tens of millions.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Source {
-    /// The note's path (shared by every source of the note).
-    pub path: std::sync::Arc<str>,
+    /// The note's index in [`KnowledgeGraph::note_paths`].
+    pub note: u32,
     /// 1-based line.
     pub line: u32,
 }
@@ -296,20 +299,38 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: DiGraph<Entity, Edge>,
     base: String,
+    /// The notes' paths, sorted and distinct: what [`Source::note`] indexes.
+    notes: Vec<String>,
 }
 
 impl KnowledgeGraph {
-    /// Builds the graph from entities sorted by IRI and edges sorted by (source, relation, target)
-    /// given as indices into `entities`.
-    pub(crate) fn from_sorted(base: String, entities: Vec<Entity>, edges: Vec<(usize, usize, Edge)>) -> Self {
+    /// Builds the graph from the notes' paths (sorted, distinct), entities sorted by IRI and
+    /// edges sorted by (source, relation, target) given as indices into `entities`, each taken
+    /// as it is added.
+    pub(crate) fn from_sorted(
+        base: String,
+        notes: Vec<String>,
+        entities: impl ExactSizeIterator<Item = Entity>,
+        edges: impl ExactSizeIterator<Item = (u32, u32, Edge)>,
+    ) -> Self {
         let mut graph = DiGraph::with_capacity(entities.len(), edges.len());
         for e in entities {
             graph.add_node(e);
         }
         for (a, b, e) in edges {
-            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
+            graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), e);
         }
-        Self { graph, base }
+        Self { graph, base, notes }
+    }
+
+    /// The paths of the notes the graph was built from, sorted: [`Source::note`] indexes them.
+    pub fn note_paths(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The path of the note a statement came from.
+    pub fn source_path(&self, source: &Source) -> &str {
+        &self.notes[source.note as usize]
     }
 
     /// The base IRI the entity IRIs were minted under.

@@ -59,6 +59,8 @@ pub struct Resolver {
     entities: Vec<(EntityKey, Entity)>,
     /// Relations between entities by index: no key copied per relation.
     edges: FxHashMap<(Id, Relation, Id), SmallSet<Source>>,
+    /// The notes' paths, by the index [`Source::note`] holds until [`Resolver::finish`] sorts them.
+    notes: Vec<String>,
 }
 
 /// An entity's index in a [`Resolver`].
@@ -74,7 +76,13 @@ impl Resolver {
 
     /// A resolver under a base already checked by [`validate_base`].
     pub(crate) fn unchecked(base: &str) -> Self {
-        Self { base: base.to_owned(), index: FxHashMap::default(), entities: Vec::new(), edges: FxHashMap::default() }
+        Self {
+            base: base.to_owned(),
+            index: FxHashMap::default(),
+            entities: Vec::new(),
+            edges: FxHashMap::default(),
+            notes: Vec::new(),
+        }
     }
 
     /// Adds everything `other` (a resolver with the same base, given other notes) collected:
@@ -84,9 +92,14 @@ impl Resolver {
             *self = other;
             return;
         }
+        // `other`'s notes follow ours.
+        let shift = u32::try_from(self.notes.len()).expect("fewer than 4 billion notes");
+        self.notes.extend(other.notes);
+        let shifted = |sources: &mut SmallSet<Source>| sources.map_in_order(|s| s.note += shift);
         // Where each of `other`'s entities is here.
         let mut moved: Vec<Id> = Vec::with_capacity(other.entities.len());
-        for (k, e) in other.entities {
+        for (k, mut e) in other.entities {
+            shifted(&mut e.sources);
             match self.index.get(&k) {
                 Some(&id) => {
                     self.entities[id.0 as usize].1.merge(e);
@@ -100,7 +113,8 @@ impl Resolver {
                 }
             }
         }
-        for ((a, rel, b), sources) in other.edges {
+        for ((a, rel, b), mut sources) in other.edges {
+            shifted(&mut sources);
             let key = (moved[a.0 as usize], rel, moved[b.0 as usize]);
             self.edges.entry(key).or_default().extend(sources);
         }
@@ -108,8 +122,9 @@ impl Resolver {
 
     /// Adds what one note says.
     pub fn add(&mut self, note: &Note) {
-        let path: std::sync::Arc<str> = note.path.as_str().into();
-        let src = |line: u32| Source { path: std::sync::Arc::clone(&path), line };
+        let id = u32::try_from(self.notes.len()).expect("fewer than 4 billion notes");
+        self.notes.push(note.path.clone());
+        let src = |line: u32| Source { note: id, line };
         // A text's language: its own words when they make it clear, else the note's.
         let lang = |text: &str| crate::extract::lang::detect(text).or(note.language.as_deref());
         let doc = self.entity(EntityKind::Note, note.path.clone(), src(0));
@@ -331,37 +346,65 @@ impl Resolver {
     }
 
     fn build(self, with_links: bool) -> (KnowledgeGraph, Identities) {
-        let Resolver { base, index, entities, edges } = self;
+        // Memory: the merged graph of a large corpus is the biggest thing a run holds, so no
+        // step here keeps two copies of the entities or of the edges beside the graph's own.
+        let Resolver { base, index, mut entities, mut edges, notes } = self;
         drop(index);
+        // Notes in path order, once each (a note added twice is one note).
+        let mut by_path: Vec<u32> = (0..notes.len() as u32).collect();
+        by_path.sort_by(|&a, &b| notes[a as usize].cmp(&notes[b as usize]));
+        let mut renumber = vec![0u32; notes.len()];
+        let mut paths: Vec<String> = Vec::with_capacity(notes.len());
+        let mut notes = notes;
+        for &i in &by_path {
+            let path = std::mem::take(&mut notes[i as usize]);
+            if paths.last() != Some(&path) {
+                paths.push(path);
+            }
+            renumber[i as usize] = paths.len() as u32 - 1;
+        }
+        drop((notes, by_path));
+        if renumber.iter().enumerate().any(|(i, &n)| n as usize != i) {
+            let renumbered = |s: &mut SmallSet<Source>| {
+                *s = s.iter().map(|x| Source { note: renumber[x.note as usize], ..*x }).collect()
+            };
+            entities.iter_mut().for_each(|(_, e)| renumbered(&mut e.sources));
+            edges.values_mut().for_each(renumbered);
+        }
         let mut identities = Identities::default();
         for (k, e) in &entities {
             identities.add(k, e.urls.iter().map(String::as_str));
         }
         // Entities in IRI order; `rank[id]` is where entity `id` ends up.
-        let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_unstable_by(|&a, &b| entities[a].1.iri.cmp(&entities[b].1.iri));
-        let mut rank = vec![0usize; entities.len()];
+        let mut order: Vec<u32> = (0..entities.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| entities[a as usize].1.iri.cmp(&entities[b as usize].1.iri));
+        let mut rank = vec![0u32; entities.len()];
         for (r, &i) in order.iter().enumerate() {
-            rank[i] = r;
+            rank[i as usize] = r as u32;
         }
-        let by_key: FxHashMap<&EntityKey, usize> =
-            entities.iter().enumerate().map(|(i, (k, _))| (k, rank[i])).collect();
-        let links: Vec<(usize, usize)> = if with_links {
+        drop(order);
+        let links: Vec<(u32, u32)> = if with_links {
+            let by_key: FxHashMap<&EntityKey, u32> =
+                entities.iter().enumerate().map(|(i, (k, _))| (k, rank[i])).collect();
             identities.links().iter().map(|(member, representative)| (by_key[member], by_key[representative])).collect()
         } else {
             Vec::new()
         };
-        drop(by_key);
-        let mut edges: Vec<(usize, Relation, usize, SmallSet<Source>)> = edges
+        let mut edges: Vec<(u32, Relation, u32, SmallSet<Source>)> = edges
             .into_iter()
             .map(|((a, rel, b), sources)| (rank[a.0 as usize], rel, rank[b.0 as usize], sources))
             .chain(links.into_iter().map(|(a, b)| (a, Relation::SameAs, b, SmallSet::new())))
             .collect();
         edges.sort_unstable_by_key(|&(a, rel, b, _)| (a, rel, b));
-        let edges = edges.into_iter().map(|(a, relation, b, sources)| (a, b, Edge { relation, sources })).collect();
-        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(|(_, e)| Some(e)).collect();
-        let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
-        (KnowledgeGraph::from_sorted(base, sorted, edges), identities)
+        // IRIs are distinct, so this is the order of `rank`.
+        entities.sort_unstable_by(|a, b| a.1.iri.cmp(&b.1.iri));
+        let graph = KnowledgeGraph::from_sorted(
+            base,
+            paths,
+            entities.into_iter().map(|(_, e)| e),
+            edges.into_iter().map(|(a, relation, b, sources)| (a, b, Edge { relation, sources })),
+        );
+        (graph, identities)
     }
 }
 

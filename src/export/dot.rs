@@ -81,7 +81,7 @@ impl Exporter for DotExporter {
                     tooltip.push_str(&format!("\n… and {} more", e.sources.len() - 3));
                     break;
                 }
-                tooltip.push_str(&format!("\n{}:{}", s.path, s.line));
+                tooltip.push_str(&format!("\n{}:{}", graph.source_path(s), s.line));
             }
             for email in &e.emails {
                 match self.options.emails {

@@ -232,12 +232,13 @@ pub fn for_each_subject<E>(
     let lines = options.provenance == ProvenanceMode::Lines;
     // What each note states, for its source lines and reified statements.
     type Stated = (Vec<(NodeIndex, u32)>, Vec<(EdgeIndex, u32)>);
-    let mut by_note: rustc_hash::FxHashMap<&str, Stated> = rustc_hash::FxHashMap::default();
+    let mut by_note: Vec<Stated> = Vec::new();
     if lines {
+        by_note.resize_with(g.note_paths().len(), Stated::default);
         for i in pg.node_indices() {
             if pg[i].kind != EntityKind::Note {
                 for s in &pg[i].sources {
-                    by_note.entry(&s.path).or_default().0.push((i, s.line));
+                    by_note[s.note as usize].0.push((i, s.line));
                 }
             }
         }
@@ -245,7 +246,7 @@ pub fn for_each_subject<E>(
             let (a, _) = pg.edge_endpoints(e).expect("an edge of the graph");
             if pg[a].kind != EntityKind::Note {
                 for s in &pg[e].sources {
-                    by_note.entry(&s.path).or_default().1.push((e, s.line));
+                    by_note[s.note as usize].1.push((e, s.line));
                 }
             }
         }
@@ -267,7 +268,7 @@ pub fn for_each_subject<E>(
         }
         if with_provenance && e.kind != EntityKind::Note {
             for src in &e.sources {
-                let note = note_iri(base, &src.path);
+                let note = note_iri(base, g.source_path(src));
                 let from = if lines && src.line > 0 { format!("{note}#L{}", src.line) } else { note };
                 group.push(Triple::new(s.clone(), node(prov::WAS_DERIVED_FROM), node(&from)));
             }
@@ -276,7 +277,9 @@ pub fn for_each_subject<E>(
         f(&group)?;
         // The note's own resources: its source lines and reified statements.
         let Some(meta) = e.note.as_ref().filter(|_| lines) else { continue };
-        let Some((entities, edges)) = by_note.get(meta.path.as_str()) else { continue };
+        let Some((entities, edges)) = g.note_paths().binary_search(&meta.path).ok().and_then(|i| by_note.get(i)) else {
+            continue;
+        };
         let note = &e.iri;
         let mut fragments: Vec<Triple> = Vec::new();
         let used: BTreeSet<u32> =

@@ -114,3 +114,51 @@ fn language_tags_from_the_text_else_the_front_matter() {
     assert!(ttl.contains("\"Stay close to the metal\"@en"), "the title's own words win:\n{ttl}");
     assert!(ttl.contains("\"Ada Lovelace\" ."), "names of people have no language:\n{ttl}");
 }
+
+/// Sources name their note by an index into the graph's sorted note paths: whatever order
+/// notes are added or resolvers absorbed in (a note added twice counting once), the graph,
+/// and every source's path and line, are the same.
+#[test]
+fn sources_are_in_path_order_whatever_the_order_notes_come_in() {
+    use talkgraph::extract::{ExtractOptions, extract};
+    use talkgraph::resolve::Resolver;
+    let texts = [
+        ("c.md", "# [TALK] Three\nby Jose Valim - Acme\n"),
+        ("a.md", "# [TALK] One\n\nby José Valim - Acme\n"),
+        ("b.md", "# [TALK] Two\nby JOSÉ VALIM - ACME\n"),
+    ];
+    let notes: Vec<_> = texts.iter().map(|(p, t)| extract(p, t, &ExtractOptions::default()).note).collect();
+    let base = talkgraph::vocab::DEFAULT_BASE;
+    let resolver = |order: &[usize]| {
+        let mut r = Resolver::new(base).expect("the default base is valid");
+        for &i in order {
+            r.add(&notes[i]);
+        }
+        r
+    };
+    let described = |g: &KnowledgeGraph| -> Vec<String> {
+        let mut out = Vec::new();
+        for e in g.entities() {
+            let sources: Vec<String> = e.sources.iter().map(|s| format!("{}:{}", g.source_path(s), s.line)).collect();
+            out.push(format!("{} {}", e.iri, sources.join(" ")));
+        }
+        for (a, edge, b) in g.relations() {
+            let sources: Vec<String> =
+                edge.sources.iter().map(|s| format!("{}:{}", g.source_path(s), s.line)).collect();
+            out.push(format!("{} {:?} {} {}", a.iri, edge.relation, b.iri, sources.join(" ")));
+        }
+        out
+    };
+    let sorted = resolver(&[1, 2, 0]).finish();
+    assert_eq!(sorted.note_paths(), ["a.md", "b.md", "c.md"]);
+    let person = sorted.find("https://talkgraph.example/id/person/jose-valim").expect("one person");
+    let at: Vec<(&str, u32)> = person.sources.iter().map(|s| (sorted.source_path(s), s.line)).collect();
+    assert_eq!(at, [("a.md", 3), ("b.md", 2), ("c.md", 2)]);
+    let expected = described(&sorted);
+    assert_eq!(described(&resolver(&[0, 1, 2]).finish()), expected, "added out of order");
+    assert_eq!(described(&resolver(&[2, 1, 0, 1]).finish()), expected, "b.md added twice");
+    let mut absorbed = resolver(&[2]);
+    absorbed.absorb(resolver(&[0]));
+    absorbed.absorb(resolver(&[1]));
+    assert_eq!(described(&absorbed.finish()), expected, "absorbed out of order");
+}
