@@ -46,21 +46,62 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each function word and the languages (bits, in [`WORDS`] order) it belongs to.
+static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+    let mut index = rustc_hash::FxHashMap::default();
+    for (i, (_, list)) in WORDS.iter().enumerate() {
+        for w in *list {
+            *index.entry(*w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    index
+});
+
 /// The BCP 47 tag of `text`'s language, or `None` when its words do not make it clear.
 pub fn detect(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    let mut scores: Vec<(usize, &'static str)> =
-        WORDS.iter().map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang)).collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let (best, lang) = scores[0];
-    let second = scores.get(1).map_or(0, |s| s.0);
-    (best >= 2 && best >= 2 * second).then_some(lang)
+    let mut counts = [0usize; WORDS.len()];
+    for w in lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        if let Some(&langs) = INDEX.get(w) {
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(langs >> i & 1);
+            }
+        }
+    }
+    // The first language with the most words, and the most any other has.
+    let (best_at, &best) = counts.iter().enumerate().rev().max_by_key(|(_, n)| **n)?;
+    let second = counts.iter().enumerate().filter(|(i, _)| *i != best_at).map(|(_, n)| *n).max().unwrap_or(0);
+    (best >= 2 && best >= 2 * second).then_some(WORDS[best_at].0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first implementation: every list scanned for every word.
+    fn detect_by_scanning(text: &str) -> Option<&'static str> {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        let mut scores: Vec<(usize, &'static str)> =
+            WORDS.iter().map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang)).collect();
+        scores.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let (best, lang) = scores[0];
+        let second = scores.get(1).map_or(0, |s| s.0);
+        (best >= 2 && best >= 2 * second).then_some(lang)
+    }
+
+    proptest! {
+        /// Function words of every language, other words, case and separators mixed.
+        #[test]
+        fn index_agrees_with_scanning(words in prop::collection::vec(prop::sample::select(vec![
+            "the", "The", "and", "of", "il", "la", "LA", "de", "del", "y", "der", "und", "le", "et", "o", "da", "e",
+            "como", "en", "un", "una", "Rust", "İl", "por qué", "qué", "für", "x",
+        ]), 0..12), sep in prop::sample::select(vec![" ", "-", ", ", "'"])) {
+            let text = words.join(sep);
+            prop_assert_eq!(detect(&text), detect_by_scanning(&text), "{}", text);
+        }
+    }
 
     #[test]
     fn clear_or_nothing() {
@@ -74,5 +115,8 @@ mod tests {
         assert_eq!(detect("Python-friendly cloud infrastructure management"), None);
         assert_eq!(detect("Myths and fairy tales around Python performance"), Some("en"));
         assert_eq!(detect("Rust"), None);
+        // A tie is not clear: two English and two Italian words.
+        assert_eq!(detect("the way of il nel"), None);
+        assert_eq!(detect(""), None);
     }
 }

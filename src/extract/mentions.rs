@@ -140,7 +140,7 @@ pub(crate) fn mine(
             }
             let name = strip_qualifier(&link.text);
             let starts_line = before.trim_matches(|c: char| c.is_whitespace() || c == '*').is_empty();
-            let described = DESCRIBED.is_match(after);
+            let described = described(after);
             let tool = is_tool_name(name)
                 && (names_url(name, &link.url)
                     || (starts_line && described)
@@ -164,7 +164,17 @@ pub(crate) fn mine(
     }
 }
 
-static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-–—:]\s+|\()").expect("valid regex"));
+/// Whether text after a link starts a description: `^\s*(?:[-–—:]\s+|\()`, without a regex (it
+/// runs for every link).
+fn described(after: &str) -> bool {
+    let rest = after.trim_start();
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('(') => true,
+        Some('-' | '–' | '—' | ':') => chars.next().is_some_and(char::is_whitespace),
+        _ => false,
+    }
+}
 
 /// `Chiwawa project on GitHub` → `Chiwawa`, `Open Olitor on sunu.eu` → `Open Olitor`,
 /// `OpenPB demo site` → `OpenPB`; other texts unchanged.
@@ -308,7 +318,9 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
                 _ => Some(Org { name: m.trim().to_owned(), url: None, line: line.line }),
             }
         };
-        for c in IS_ORGS.captures_iter(&line.text) {
+        // What the expressions need, checked first: most lines have neither.
+        let possessive = line.text.contains("'s") || line.text.contains("’s");
+        for c in IS_ORGS.captures_iter(if possessive { &line.text } else { "" }) {
             let who = crate::resolve::person_key(&c[1]);
             let Some(org) = org_of(&c[2]) else { continue };
             for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
@@ -318,7 +330,8 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
                 }
             }
         }
-        if let Some(c) = FROM.captures(&line.text)
+        if may_contain_folded(&line.text, &["speaker", "presenter"])
+            && let Some(c) = FROM.captures(&line.text)
             && let Some(org) = org_of(&c[1])
         {
             for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
@@ -448,6 +461,10 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
         )
         .expect("valid regex")
     });
+    // Both need the word: most lines are skipped without running either.
+    if !may_contain_folded(text, &["book"]) {
+        return;
+    }
     let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
     for c in POSSESSIVE.captures_iter(text) {
         let author = clean(&c[1]);
@@ -457,6 +474,14 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
         let author = clean(&c[2]);
         out.push(Mention::Book(Book { title: clean(&c[1]), author: looks_like_name(&author).then_some(author), line }));
     }
+}
+
+/// Whether `text` may match one of `words` case-insensitively as `(?i)` does: an ASCII-case-
+/// insensitive occurrence, or a letter that folds to an ASCII one (`ſ` to `s`, the Kelvin sign
+/// to `k`). A cheap test before a Unicode regex that needs one of the words.
+fn may_contain_folded(text: &str, words: &[&str]) -> bool {
+    text.contains(['\u{17F}', '\u{212A}'])
+        || words.iter().any(|w| text.as_bytes().windows(w.len()).any(|b| b.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// The article title of a Wikipedia URL (`Robert_Owen` → `Robert Owen`).
