@@ -480,8 +480,15 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
 /// insensitive occurrence, or a letter that folds to an ASCII one (`ſ` to `s`, the Kelvin sign
 /// to `k`). A cheap test before a Unicode regex that needs one of the words.
 fn may_contain_folded(text: &str, words: &[&str]) -> bool {
-    text.contains(['\u{17F}', '\u{212A}'])
-        || words.iter().any(|w| text.as_bytes().windows(w.len()).any(|b| b.eq_ignore_ascii_case(w.as_bytes())))
+    use memchr::memchr2_iter;
+    let b = text.as_bytes();
+    // `ſ` is C5 BF and the Kelvin sign E2 84 AA in UTF-8.
+    memchr2_iter(0xC5, 0xE2, b).any(|i| matches!(&b[i..], [0xC5, 0xBF, ..] | [0xE2, 0x84, 0xAA, ..]))
+        || words.iter().any(|w| {
+            let w = w.as_bytes();
+            memchr2_iter(w[0].to_ascii_lowercase(), w[0].to_ascii_uppercase(), b)
+                .any(|i| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)))
+        })
 }
 
 /// The article title of a Wikipedia URL (`Robert_Owen` → `Robert Owen`).
@@ -625,6 +632,18 @@ mod tests {
             Some("Santiago Ramón y Cajal")
         );
         assert_eq!(wikipedia_title("https://example.org/wiki/X"), None);
+    }
+
+    #[test]
+    fn folded_words_are_found_as_regex_would() {
+        let re = Regex::new(r"(?i)book").expect("valid regex");
+        for text in ["a Book here", "BOOK", "boo", "the boo\u{212A}", "no", "ébook", "\u{E000}book", "bo ok", "bookk"]
+        {
+            assert!(!re.is_match(text) || may_contain_folded(text, &["book"]), "{text}");
+        }
+        assert!(may_contain_folded("Speaker: x", &["book", "speaker"]));
+        assert!(may_contain_folded("the ſpeaker", &["speaker"]), "long s folds to s");
+        assert!(!may_contain_folded("a plain line", &["book", "speaker"]));
     }
 
     #[test]
