@@ -350,20 +350,7 @@ impl Resolver {
         // step here keeps two copies of the entities or of the edges beside the graph's own.
         let Resolver { base, index, mut entities, mut edges, notes } = self;
         drop(index);
-        // Notes in path order, once each (a note added twice is one note).
-        let mut by_path: Vec<u32> = (0..notes.len() as u32).collect();
-        by_path.sort_by(|&a, &b| notes[a as usize].cmp(&notes[b as usize]));
-        let mut renumber = vec![0u32; notes.len()];
-        let mut paths: Vec<String> = Vec::with_capacity(notes.len());
-        let mut notes = notes;
-        for &i in &by_path {
-            let path = std::mem::take(&mut notes[i as usize]);
-            if paths.last() != Some(&path) {
-                paths.push(path);
-            }
-            renumber[i as usize] = paths.len() as u32 - 1;
-        }
-        drop((notes, by_path));
+        let (paths, renumber) = in_path_order(notes);
         if renumber.iter().enumerate().any(|(i, &n)| n as usize != i) {
             let renumbered = |s: &mut SmallSet<Source>| {
                 *s = s.iter().map(|x| Source { note: renumber[x.note as usize], ..*x }).collect()
@@ -396,8 +383,14 @@ impl Resolver {
             .chain(links.into_iter().map(|(a, b)| (a, Relation::SameAs, b, SmallSet::new())))
             .collect();
         edges.sort_unstable_by_key(|&(a, rel, b, _)| (a, rel, b));
-        // IRIs are distinct, so this is the order of `rank`.
-        entities.sort_unstable_by(|a, b| a.1.iri.cmp(&b.1.iri));
+        // Entity `i` goes to `rank[i]`: swap each into place (no second sort, no copy).
+        for i in 0..entities.len() {
+            while rank[i] as usize != i {
+                let j = rank[i] as usize;
+                entities.swap(i, j);
+                rank.swap(i, j);
+            }
+        }
         let graph = KnowledgeGraph::from_sorted(
             base,
             paths,
@@ -406,6 +399,23 @@ impl Resolver {
         );
         (graph, identities)
     }
+}
+
+/// The distinct paths of `notes` (indexed by the order notes were added), sorted, and the
+/// number each added note gets in them.
+fn in_path_order(mut notes: Vec<String>) -> (Vec<String>, Vec<u32>) {
+    let mut by_path: Vec<u32> = (0..notes.len() as u32).collect();
+    by_path.sort_by(|&a, &b| notes[a as usize].cmp(&notes[b as usize]));
+    let mut renumber = vec![0u32; notes.len()];
+    let mut paths: Vec<String> = Vec::with_capacity(notes.len());
+    for &i in &by_path {
+        let path = std::mem::take(&mut notes[i as usize]);
+        if paths.last() != Some(&path) {
+            paths.push(path);
+        }
+        renumber[i as usize] = paths.len() as u32 - 1;
+    }
+    (paths, renumber)
 }
 
 /// Identity by URL: people, organizations and tools of one kind whose normalized URLs
