@@ -187,38 +187,45 @@ fn for_each_batch<T: Default + Send>(
         _ => input::read(i, settings.extract.limits.max_note_size),
     };
     let mut options = settings.extract.clone();
-    let mut report = true;
-    if settings.mentions == Mentions::Corpus {
-        // First pass: learn what the notes link, and report their problems.
-        options.lexicon = None;
-        let mut lexicon = LexiconBuilder::new();
-        let first = pass(
-            &inputs,
-            &read,
-            &options,
-            true,
-            on,
-            progress,
-            |x, b: &mut LexiconBuilder| b.add(&x.note),
-            |b| {
-                lexicon.extend(std::mem::take(b));
-                Ok(())
-            },
-        )?;
-        if first == Outcome::Stopped {
-            return Ok(Outcome::Stopped);
-        }
-        options.lexicon = Some(std::sync::Arc::new(lexicon.build()));
-        report = false;
-    } else {
+    if settings.mentions != Mentions::Corpus {
         options.lexicon = (settings.mentions == Mentions::Curated).then(|| std::sync::Arc::new(Lexicon::curated()));
+        return pass(&inputs, &read, &options, true, on, progress, work, sink, &mut Vec::new());
     }
-    pass(&inputs, &read, &options, report, on, progress, work, sink)
+    // First pass: learn what the notes link, and report their problems.
+    options.lexicon = None;
+    let mut lexicon = LexiconBuilder::new();
+    let mut failed = Vec::new();
+    let first = pass(
+        &inputs,
+        &read,
+        &options,
+        true,
+        on,
+        progress,
+        |x, b: &mut LexiconBuilder| b.add(&x.note),
+        |b| {
+            lexicon.extend(std::mem::take(b));
+            Ok(())
+        },
+        &mut failed,
+    )?;
+    if first == Outcome::Stopped {
+        return Ok(Outcome::Stopped);
+    }
+    options.lexicon = Some(std::sync::Arc::new(lexicon.build()));
+    // Second pass, without the notes already reported as skipped. Its diagnostics are the first
+    // pass's, but a note can fail now only (the inferred mentions take it over
+    // --max-entities): that is reported, not dropped in silence.
+    let mut skipped = failed.into_iter().peekable();
+    let kept: Vec<&Input> =
+        inputs.iter().enumerate().filter(|(i, _)| skipped.next_if_eq(i).is_none()).map(|(_, input)| *input).collect();
+    (0..inputs.len() - kept.len()).for_each(|_| progress());
+    pass(&kept, &read, &options, false, on, progress, work, sink, &mut Vec::new())
 }
 
 /// One pass over the notes, in batches: read and extract each note and call `work` with it and
-/// its slot (in parallel), then report its problems (when `report`) and `sink` its slot, in
-/// order. While one batch is sunk on this thread, the next is read and extracted on the others
+/// its slot (in parallel), then, in order, report it if it failed (its position in `inputs`
+/// goes to `failed`) or its diagnostics (when `diagnostics`), and `sink` its slot. While one batch is sunk on this thread, the next is read and extracted on the others
 /// (a serial sink between parallel batches held two threads to 1.5×). Two sets of slots take
 /// turns, reused from batch to batch, so buffers keep their capacity.
 #[allow(clippy::too_many_arguments)]
@@ -226,11 +233,12 @@ fn pass<T: Default + Send>(
     inputs: &[&Input],
     read: &(impl Fn(&Input) -> Result<String, Error> + Sync),
     options: &ExtractOptions,
-    report: bool,
+    diagnostics: bool,
     on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
     progress: &(dyn Fn() + Sync),
     work: impl Fn(&mut Extraction, &mut T) + Sync,
     mut sink: impl FnMut(&mut T) -> std::io::Result<()>,
+    failed: &mut Vec<usize>,
 ) -> Result<Outcome, Error> {
     use rayon::prelude::*;
     type Slots<T> = Vec<(T, Result<Vec<Diagnostic>, Error>)>;
@@ -259,8 +267,16 @@ fn pass<T: Default + Send>(
                 s.spawn(move |_| process(next, following));
             }
             sunk = (|| {
-                for (slot, problems) in &mut ready[..batch.len()] {
-                    if report && report_problems(problems, on).is_break() {
+                for (j, (slot, problems)) in ready[..batch.len()].iter_mut().enumerate() {
+                    let reported = match problems {
+                        Ok(ds) if diagnostics => ds.iter().try_for_each(|d| on(Event::Diagnostic(d))),
+                        Ok(_) => ControlFlow::Continue(()),
+                        Err(e) => {
+                            failed.push(k * BATCH + j);
+                            on(Event::Unreadable(e))
+                        }
+                    };
+                    if reported.is_break() {
                         return Ok(ControlFlow::Break(()));
                     }
                     if problems.is_ok() {
@@ -296,14 +312,4 @@ pub fn guard<T>(path: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, E
             .unwrap_or_else(|| "a panic".to_owned());
         Err(Error::Internal { path: path.to_owned(), message })
     })
-}
-
-fn report_problems(
-    x: &Result<Vec<Diagnostic>, Error>,
-    on: &mut dyn FnMut(Event<'_>) -> ControlFlow<()>,
-) -> ControlFlow<()> {
-    match x {
-        Ok(ds) => ds.iter().try_for_each(|d| on(Event::Diagnostic(d))),
-        Err(e) => on(Event::Unreadable(e)),
-    }
 }

@@ -176,6 +176,42 @@ fn limits_refuse_big_notes_with_the_flag_to_raise_them() {
     assert!(o.status.success(), "deep nesting is read when allowed: {:?}", stderr_lines(&o));
 }
 
+/// With `--mentions corpus`, a note within --max-entities on the first pass can go over it on
+/// the second, once the names other notes link are recognized in it: it is reported and the run
+/// fails, not dropped in silence. A note refused on the first pass is reported once.
+#[test]
+fn a_note_over_the_limit_only_with_inferred_mentions_is_reported() {
+    let dir = temp_dir("inferred-limit");
+    fs::write(
+        dir.join("a.md"),
+        "# [TALK] Tools\nby Ada Lovelace\n\n- [Foolib](https://github.com/acme/foolib) - a library\n",
+    )
+    .expect("write");
+    // Five without inferred mentions (talk, speaker, organization, two links), six with Foolib.
+    fs::write(
+        dir.join("b.md"),
+        "# [TALK] Other\nby Bob Ray - Acme\n\nWe used Foolib, see [the site](https://x.example/).\n",
+    )
+    .expect("write");
+    let skipped = |n: usize| {
+        format!(
+            "talkgraph: error: b.md: entities and mentions {n} is over the limit of {}; raise it with --max-entities to read this note; note skipped",
+            n - 1
+        )
+    };
+    let o = run(&dir, &["export", ".", "-f", "nquads", "--max-entities", "5"]);
+    assert_eq!(stderr_lines(&o), [skipped(6)], "refused on the second pass");
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("/note/a.md>") && !out.contains("/note/b.md>"), "{out}");
+    let o = run(&dir, &["export", ".", "-f", "nquads", "--max-entities", "4"]);
+    assert_eq!(stderr_lines(&o), [skipped(5)], "refused on the first pass, reported once");
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&dir, &["export", ".", "-f", "nquads", "--max-entities", "6"]);
+    assert!(o.status.success(), "{:?}", stderr_lines(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("/tool/foolib> <https://talkgraph.example/id/note/b.md>"));
+}
+
 #[test]
 fn unreadable_paths_are_reported_and_the_rest_is_read() {
     let dir = temp_dir("paths");
