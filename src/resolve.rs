@@ -620,46 +620,54 @@ pub fn url_key(url: &str) -> String {
     };
     let rest = rest.split('#').next().unwrap_or_default();
     let (auth_path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let (authority, path) = auth_path.split_once('/').map_or((auth_path, ""), |(a, p)| (a, p));
+    let (authority, mut path) = auth_path.split_once('/').map_or((auth_path, ""), |(a, p)| (a, p));
     let host = authority.rsplit('@').next().unwrap_or_default().to_lowercase();
     let host = host.strip_suffix(":80").or_else(|| host.strip_suffix(":443")).unwrap_or(&host);
     let host = host.strip_prefix("www.").unwrap_or(host).trim_end_matches('.');
-    let mut path = path.to_owned();
     for index in ["index.html", "index.htm", "index.php"] {
-        if path == index || path.ends_with(&format!("/{index}")) {
-            path.truncate(path.len() - index.len());
-        }
-    }
-    let mut path = path.trim_end_matches('/').to_owned();
-    if matches!(host, "github.com" | "gitlab.com" | "codeberg.org" | "bitbucket.org") {
-        let mut segs: Vec<String> = path.split('/').map(str::to_owned).collect();
-        for s in segs.iter_mut().take(2) {
-            *s = s.to_lowercase();
-        }
-        if segs.len() == 2
-            && let Some(s) = segs[1].strip_suffix(".git")
+        if let Some(p) = path.strip_suffix(index)
+            && (p.is_empty() || p.ends_with('/'))
         {
-            segs[1] = s.to_owned();
+            path = p;
         }
-        path = segs.join("/");
     }
-    let params: Vec<&str> = query
-        .split('&')
-        .filter(|p| {
-            let name = p.split('=').next().unwrap_or_default().to_ascii_lowercase();
-            !p.is_empty()
-                && !name.starts_with("utm_")
-                && !matches!(name.as_str(), "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ref_src" | "igshid" | "si")
-        })
-        .collect();
-    let mut out = host.to_owned();
+    let path = path.trim_end_matches('/');
+    let mut out = String::with_capacity(host.len() + path.len() + query.len() + 2);
+    out.push_str(host);
     if !path.is_empty() {
         out.push('/');
-        out.push_str(&path);
+        if matches!(host, "github.com" | "gitlab.com" | "codeberg.org" | "bitbucket.org") {
+            // `owner/repo` in lower case, without `.git` when the path is just that.
+            let just_repo = path.split('/').count() == 2;
+            for (i, seg) in path.split('/').enumerate() {
+                if i > 0 {
+                    out.push('/');
+                }
+                match i {
+                    0 => out.push_str(&seg.to_lowercase()),
+                    1 => {
+                        let seg = seg.to_lowercase();
+                        out.push_str(if just_repo { seg.strip_suffix(".git").unwrap_or(&seg) } else { &seg });
+                    }
+                    _ => out.push_str(seg),
+                }
+            }
+        } else {
+            out.push_str(path);
+        }
     }
-    if !params.is_empty() {
-        out.push('?');
-        out.push_str(&params.join("&"));
+    let tracking = |p: &str| {
+        let name = p.split('=').next().unwrap_or_default();
+        name.as_bytes().get(..4).is_some_and(|b| b.eq_ignore_ascii_case(b"utm_"))
+            || ["fbclid", "gclid", "mc_cid", "mc_eid", "ref_src", "igshid", "si"]
+                .iter()
+                .any(|t| name.eq_ignore_ascii_case(t))
+    };
+    let mut first = true;
+    for p in query.split('&').filter(|p| !p.is_empty() && !tracking(p)) {
+        out.push(if first { '?' } else { '&' });
+        out.push_str(p);
+        first = false;
     }
     out
 }
@@ -784,6 +792,76 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://talkgraph.example/id/";
+
+    /// The first implementation of [`url_key`], for comparison.
+    fn url_key_by_parts(url: &str) -> String {
+        let url = url.trim();
+        let rest = match url.split_once("://") {
+            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => rest,
+            Some(_) => return url.to_owned(),
+            None => url,
+        };
+        let rest = rest.split('#').next().unwrap_or_default();
+        let (auth_path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (authority, path) = auth_path.split_once('/').map_or((auth_path, ""), |(a, p)| (a, p));
+        let host = authority.rsplit('@').next().unwrap_or_default().to_lowercase();
+        let host = host.strip_suffix(":80").or_else(|| host.strip_suffix(":443")).unwrap_or(&host);
+        let host = host.strip_prefix("www.").unwrap_or(host).trim_end_matches('.');
+        let mut path = path.to_owned();
+        for index in ["index.html", "index.htm", "index.php"] {
+            if path == index || path.ends_with(&format!("/{index}")) {
+                path.truncate(path.len() - index.len());
+            }
+        }
+        let mut path = path.trim_end_matches('/').to_owned();
+        if matches!(host, "github.com" | "gitlab.com" | "codeberg.org" | "bitbucket.org") {
+            let mut segs: Vec<String> = path.split('/').map(str::to_owned).collect();
+            for s in segs.iter_mut().take(2) {
+                *s = s.to_lowercase();
+            }
+            if segs.len() == 2
+                && let Some(s) = segs[1].strip_suffix(".git")
+            {
+                segs[1] = s.to_owned();
+            }
+            path = segs.join("/");
+        }
+        let params: Vec<&str> = query
+            .split('&')
+            .filter(|p| {
+                let name = p.split('=').next().unwrap_or_default().to_ascii_lowercase();
+                !p.is_empty()
+                    && !name.starts_with("utm_")
+                    && !matches!(name.as_str(), "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ref_src" | "igshid" | "si")
+            })
+            .collect();
+        let mut out = host.to_owned();
+        if !path.is_empty() {
+            out.push('/');
+            out.push_str(&path);
+        }
+        if !params.is_empty() {
+            out.push('?');
+            out.push_str(&params.join("&"));
+        }
+        out
+    }
+
+    proptest! {
+        /// URLs of every shape the key cares about: scheme, case, www, ports, index pages, code
+        /// hosts with `.git`, tracking parameters, fragments, odd characters.
+        #[test]
+        fn url_key_is_what_splitting_gave(
+            scheme in prop::sample::select(vec!["https://", "HTTP://", "ftp://", "", " http://"]),
+            host in prop::sample::select(vec!["www.Example.org", "github.com", "GitLab.com:443", "a@codeberg.org.", "x.example:80", "bitbucket.org", ""]),
+            path in "(/[A-Za-z0-9.]{0,6}(index\\.html?|index\\.php|\\.git|\\.GIT)?){0,4}/?",
+            query in "(\\?((utm_[a-z]{1,3}|UTM_x|fbclid|SI|a|b=1|ref_src=z|=)&?){0,4})?",
+            fragment in "(#[a-z?&]{0,5})?",
+        ) {
+            let url = format!("{scheme}{host}{path}{query}{fragment}");
+            prop_assert_eq!(url_key(&url), url_key_by_parts(&url), "{}", url);
+        }
+    }
 
     /// The first implementation of [`mint`], for comparison.
     fn mint_by_formatting(base: &str, key: &EntityKey) -> String {
