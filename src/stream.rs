@@ -225,9 +225,10 @@ fn for_each_batch<T: Default + Send>(
 
 /// One pass over the notes, in batches: read and extract each note and call `work` with it and
 /// its slot (in parallel), then, in order, report it if it failed (its position in `inputs`
-/// goes to `failed`) or its diagnostics (when `diagnostics`), and `sink` its slot. While one batch is sunk on this thread, the next is read and extracted on the others
-/// (a serial sink between parallel batches held two threads to 1.5×). Two sets of slots take
-/// turns, reused from batch to batch, so buffers keep their capacity.
+/// goes to `failed`) or its diagnostics (when `diagnostics`), and `sink` its slot. While one
+/// batch is sunk on this thread, the next is read and extracted on the others (a serial sink
+/// between parallel batches held two threads to 1.5×). Two sets of slots take turns, reused
+/// from batch to batch, so buffers keep their capacity.
 #[allow(clippy::too_many_arguments)]
 fn pass<T: Default + Send>(
     inputs: &[&Input],
