@@ -12,8 +12,8 @@ use std::borrow::Borrow;
 use thin_vec::ThinVec;
 
 /// A set kept as a sorted vector without duplicates, allocated to fit (one slot for one
-/// element), behind one pointer. Inserting in order (as notes are read, path by path) is amortized O(1); merging
-/// two sets is linear. (Keeping one element inline was measured: entities hold mostly empty
+/// element), behind one pointer. Inserting in order (as notes are read, path by path) is
+/// amortized O(1); merging two sets is linear. (Keeping one element inline was measured: entities hold mostly empty
 /// sets, which it makes larger, and the total grew.)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SmallSet<T>(ThinVec<T>);

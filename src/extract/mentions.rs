@@ -318,9 +318,11 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
                 _ => Some(Org { name: m.trim().to_owned(), url: None, line: line.line }),
             }
         };
-        // What the expressions need, checked first: most lines have neither.
+        // What the expressions need, checked first: most lines have neither (an apostrophe-s
+        // for IS_ORGS, speaker or presenter for FROM).
         let possessive = line.text.contains("'s") || line.text.contains("’s");
-        for c in IS_ORGS.captures_iter(if possessive { &line.text } else { "" }) {
+        let by_possessive = possessive.then(|| IS_ORGS.captures_iter(&line.text));
+        for c in by_possessive.into_iter().flatten() {
             let who = crate::resolve::person_key(&c[1]);
             let Some(org) = org_of(&c[2]) else { continue };
             for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
