@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use oxrdf::{Term, Triple};
+use oxrdf::{TermRef, TripleRef};
 use serde_json::{Map, Value, json};
 
 use super::{ExportOptions, Exporter, rdf};
@@ -175,10 +175,10 @@ impl Exporter for JsonLdExporter {
     }
 }
 
-fn node(group: &[Triple], compact_id: &impl Fn(&str) -> String) -> Value {
+fn node(group: &[TripleRef<'_>], compact_id: &impl Fn(&str) -> String) -> Value {
     let mut obj = Map::new();
-    let subject = match &group[0].subject {
-        oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+    let subject = match group[0].subject {
+        oxrdf::NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_owned(),
         other => other.to_string(),
     };
     obj.insert("@id".into(), json!(compact_id(&subject)));
@@ -186,8 +186,8 @@ fn node(group: &[Triple], compact_id: &impl Fn(&str) -> String) -> Value {
     let types: Vec<Value> = group
         .iter()
         .filter(|t| t.predicate.as_str() == crate::vocab::rdf::TYPE)
-        .filter_map(|t| match &t.object {
-            Term::NamedNode(c) => Some(json!(
+        .filter_map(|t| match t.object {
+            TermRef::NamedNode(c) => Some(json!(
                 classes
                     .iter()
                     .find(|(_, iri)| *iri == c.as_str())
@@ -209,7 +209,7 @@ fn node(group: &[Triple], compact_id: &impl Fn(&str) -> String) -> Value {
         let Some((term, _, values)) = TERMS.iter().find(|(_, iri, _)| *iri == p) else {
             continue;
         };
-        let vals = by_pred.iter().map(|t| value(&t.object, *values, compact_id)).collect();
+        let vals = by_pred.iter().map(|t| value(t.object, *values, compact_id)).collect();
         props.push((term, vals));
     }
     props.sort_by(|a, b| a.0.cmp(b.0));
@@ -219,16 +219,16 @@ fn node(group: &[Triple], compact_id: &impl Fn(&str) -> String) -> Value {
     Value::Object(obj)
 }
 
-fn value(o: &Term, values: Values, compact_id: &impl Fn(&str) -> String) -> Value {
+fn value(o: TermRef<'_>, values: Values, compact_id: &impl Fn(&str) -> String) -> Value {
     match (o, values) {
-        (Term::NamedNode(n), Values::Id) => json!(compact_id(n.as_str())),
-        (Term::NamedNode(n), _) => json!({"@id": compact_id(n.as_str())}),
-        (Term::Literal(l), _) if l.language().is_some() => {
+        (TermRef::NamedNode(n), Values::Id) => json!(compact_id(n.as_str())),
+        (TermRef::NamedNode(n), _) => json!({"@id": compact_id(n.as_str())}),
+        (TermRef::Literal(l), _) if l.language().is_some() => {
             json!({"@value": l.value(), "@language": l.language()})
         }
-        (Term::Literal(l), Values::Literal) if l.datatype() == oxrdf::vocab::xsd::STRING => json!(l.value()),
-        (Term::Literal(l), Values::Typed(dt)) if l.datatype().as_str() == dt => json!(l.value()),
-        (Term::Literal(l), _) => json!({"@value": l.value(), "@type": compact_vocab(l.datatype().as_str())}),
+        (TermRef::Literal(l), Values::Literal) if l.datatype() == oxrdf::vocab::xsd::STRING => json!(l.value()),
+        (TermRef::Literal(l), Values::Typed(dt)) if l.datatype().as_str() == dt => json!(l.value()),
+        (TermRef::Literal(l), _) => json!({"@value": l.value(), "@type": compact_vocab(l.datatype().as_str())}),
         (other, _) => json!(other.to_string()),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use oxrdf::{NamedNode, NamedNodeRef, QuadRef, Term, TripleRef};
+use oxrdf::{NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef, TripleRef};
 use oxttl::{NTriplesSerializer, TriGSerializer};
 
 use super::turtle::{default_graph_prefixes, invalid};
@@ -68,36 +68,43 @@ fn write_notes(data: &Dataset, options: &ExportOptions, quads: bool, out: &mut d
 /// formatting machinery behind `Display` taking half the writing time); terms are escaped as
 /// oxrdf's `Display` escapes them, so the bytes are the same.
 pub fn write_note(g: &KnowledgeGraph, options: &ExportOptions, quads: bool, out: &mut Vec<u8>) {
-    let triples = rdf::graph_statements(g, options);
     let name = note_of(g).filter(|_| quads);
-    for t in &triples {
-        match &t.subject {
-            oxrdf::NamedOrBlankNode::NamedNode(n) => iri(out, n.as_str()),
-            oxrdf::NamedOrBlankNode::BlankNode(b) => blank(out, b.as_str()),
+    let _ = rdf::for_each_subject(g, options, |group| {
+        for t in group {
+            write_line(out, t, name);
         }
-        out.push(b' ');
-        iri(out, t.predicate.as_str());
-        out.push(b' ');
-        match &t.object {
-            Term::NamedNode(n) => iri(out, n.as_str()),
-            Term::BlankNode(b) => blank(out, b.as_str()),
-            Term::Literal(l) => {
-                quoted(out, l.value());
-                if let Some(lang) = l.language() {
-                    out.push(b'@');
-                    out.extend_from_slice(lang.as_bytes());
-                } else if l.datatype() != xsd_string() {
-                    out.extend_from_slice(b"^^");
-                    iri(out, l.datatype().as_str());
-                }
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// One N-Triples line, or an N-Quads line in graph `name`.
+fn write_line(out: &mut Vec<u8>, t: &TripleRef<'_>, name: Option<&str>) {
+    match t.subject {
+        NamedOrBlankNodeRef::NamedNode(n) => iri(out, n.as_str()),
+        NamedOrBlankNodeRef::BlankNode(b) => blank(out, b.as_str()),
+    }
+    out.push(b' ');
+    iri(out, t.predicate.as_str());
+    out.push(b' ');
+    match t.object {
+        TermRef::NamedNode(n) => iri(out, n.as_str()),
+        TermRef::BlankNode(b) => blank(out, b.as_str()),
+        TermRef::Literal(l) => {
+            quoted(out, l.value());
+            if let Some(lang) = l.language() {
+                out.push(b'@');
+                out.extend_from_slice(lang.as_bytes());
+            } else if l.datatype() != xsd_string() {
+                out.extend_from_slice(b"^^");
+                iri(out, l.datatype().as_str());
             }
         }
-        if let Some(g) = name {
-            out.push(b' ');
-            iri(out, g);
-        }
-        out.extend_from_slice(b" .\n");
     }
+    if let Some(g) = name {
+        out.push(b' ');
+        iri(out, g);
+    }
+    out.extend_from_slice(b" .\n");
 }
 
 fn xsd_string() -> NamedNodeRef<'static> {

@@ -2,7 +2,9 @@
 //! and the default graph as their union. Every RDF writer uses these, so all formats state
 //! exactly the same graph.
 
-use oxrdf::{Literal, NamedNode, Term, Triple};
+use std::borrow::Cow;
+
+use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple, TripleRef};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -102,6 +104,11 @@ pub fn prefixes(base: &str) -> Vec<(String, String)> {
 /// assert!(data_iri("https://a b.example/").is_none(), "a space in the host is not a URL");
 /// ```
 pub fn data_iri(url: &str) -> Option<NamedNode> {
+    web_iri(url).map(|iri| NamedNode::new_unchecked(iri.into_owned()))
+}
+
+/// [`data_iri`], borrowing `url` when it needs no encoding.
+fn web_iri(url: &str) -> Option<Cow<'_, str>> {
     if !crate::extract::is_web(url) {
         return None;
     }
@@ -113,7 +120,7 @@ pub fn data_iri(url: &str) -> Option<NamedNode> {
         return None;
     }
     if !url.contains(needs) {
-        return NamedNode::new(url).ok();
+        return NamedNodeRef::new(url).is_ok().then_some(Cow::Borrowed(url));
     }
     let mut encoded = String::with_capacity(url.len() + 16);
     encoded.push_str(&url[..host_end]);
@@ -121,84 +128,223 @@ pub fn data_iri(url: &str) -> Option<NamedNode> {
         if needs(c) {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                encoded.push_str(&format!("%{b:02X}"));
+                encoded.push('%');
+                encoded.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+                encoded.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
             }
         } else {
             encoded.push(c);
         }
     }
-    NamedNode::new(encoded).ok()
+    NamedNodeRef::new(&encoded).is_ok().then_some(Cow::Owned(encoded))
 }
 
-fn node(iri: &str) -> NamedNode {
-    NamedNode::new_unchecked(iri)
+/// A string of a statement: borrowed from the graph, or made for it (a range of
+/// [`Drafts::made`]).
+#[derive(Debug, Clone, Copy)]
+enum Text<'g> {
+    Graph(&'g str),
+    Made(usize, usize),
+}
+
+/// The object of a statement in the making.
+#[derive(Debug, Clone, Copy)]
+enum Object<'g> {
+    Iri(Text<'g>),
+    Plain(Text<'g>),
+    Tagged(Text<'g>, Text<'g>),
+    Typed(Text<'g>, &'static str),
+}
+
+/// Statements in the making (one subject's, or a note's source lines and reified statements):
+/// strings of the graph are borrowed, and the few made here (line and statement IRIs, hashes,
+/// encoded URLs) are appended to one buffer, reused from subject to subject. The profile of
+/// owned `oxrdf::Triple`s showed three allocations and copies per statement.
+#[derive(Debug, Default)]
+struct Drafts<'g> {
+    made: String,
+    drafts: Vec<(Text<'g>, &'static str, Object<'g>)>,
+}
+
+impl<'g> Drafts<'g> {
+    fn clear(&mut self) {
+        self.made.clear();
+        self.drafts.clear();
+    }
+
+    fn push(&mut self, s: Text<'g>, p: &'static str, o: Object<'g>) {
+        self.drafts.push((s, p, o));
+    }
+
+    /// Appends what `f` writes to the buffer.
+    fn make(&mut self, f: impl FnOnce(&mut String)) -> Text<'g> {
+        let start = self.made.len();
+        f(&mut self.made);
+        Text::Made(start, self.made.len())
+    }
+
+    /// `{note}#L{line}`.
+    fn line_iri(&mut self, note: &str, line: u32) -> Text<'g> {
+        self.make(|m| {
+            m.push_str(note);
+            m.push_str("#L");
+            push_number(m, line);
+        })
+    }
+
+    fn text(&self, t: Text<'g>) -> &str {
+        match t {
+            Text::Graph(s) => s,
+            Text::Made(start, end) => &self.made[start..end],
+        }
+    }
+
+    /// The statements as borrowed triples, sorted as [`sort`] sorts, without duplicates.
+    fn triples(&self) -> Vec<TripleRef<'_>> {
+        let iri = |t| NamedNodeRef::new_unchecked(self.text(t));
+        let mut triples: Vec<TripleRef<'_>> = self
+            .drafts
+            .iter()
+            .map(|&(s, p, o)| {
+                let object: TermRef<'_> = match o {
+                    Object::Iri(t) => iri(t).into(),
+                    Object::Plain(t) => LiteralRef::new_simple_literal(self.text(t)).into(),
+                    Object::Tagged(t, lang) => {
+                        LiteralRef::new_language_tagged_literal_unchecked(self.text(t), self.text(lang)).into()
+                    }
+                    Object::Typed(t, datatype) => {
+                        LiteralRef::new_typed_literal(self.text(t), NamedNodeRef::new_unchecked(datatype)).into()
+                    }
+                };
+                TripleRef::new(iri(s), NamedNodeRef::new_unchecked(p), object)
+            })
+            .collect();
+        sort(&mut triples);
+        triples
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
+/// A text with its language, as `Literal::new_language_tagged_literal` makes it (the tag
+/// lowercased, an invalid tag dropped); tags of two or three lowercase letters, the common
+/// case, are borrowed as they are.
+fn tagged<'g>(d: &mut Drafts<'g>, text: &'g str, lang: Option<&'g str>) -> Object<'g> {
+    match lang {
+        None => Object::Plain(Text::Graph(text)),
+        Some(l) if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) => {
+            Object::Tagged(Text::Graph(text), Text::Graph(l))
+        }
+        Some(l) => match Literal::new_language_tagged_literal(text, l) {
+            Ok(literal) => {
+                let tag = d.make(|m| m.push_str(literal.language().unwrap_or_default()));
+                Object::Tagged(Text::Graph(text), tag)
+            }
+            Err(_) => Object::Plain(Text::Graph(text)),
+        },
+    }
+}
+
+/// [`data_iri`] as a statement's object, borrowed when the URL needs no encoding.
+fn data_object<'g>(d: &mut Drafts<'g>, url: &'g str) -> Option<Object<'g>> {
+    Some(Object::Iri(match web_iri(url)? {
+        Cow::Borrowed(iri) => Text::Graph(iri),
+        Cow::Owned(iri) => d.make(|m| m.push_str(&iri)),
+    }))
 }
 
 /// What an entity says about itself (not its relations): type, names, links, descriptions,
 /// dates, kinds, e-mails per the mode, note metadata.
-fn entity_statements(e: &Entity, options: &ExportOptions, out: &mut Vec<Triple>) {
-    let mut push = |s: &str, p: &str, o: Term| out.push(Triple::new(node(s), node(p), o));
-    let s = e.iri.as_str();
-    push(s, rdf::TYPE, node(class_of(e)).into());
-    let text = |t: &str, lang: Option<&str>| -> Term {
-        lang.and_then(|l| Literal::new_language_tagged_literal(t, l).ok())
-            .unwrap_or_else(|| Literal::new_simple_literal(t))
-            .into()
-    };
+fn entity_statements<'g>(e: &'g Entity, options: &ExportOptions, d: &mut Drafts<'g>) {
+    let s = Text::Graph(e.iri.as_str());
+    d.push(s, rdf::TYPE, Object::Iri(Text::Graph(class_of(e))));
     for n in &e.names {
         for lang in e.languages_of(n) {
-            push(s, schema::NAME, text(n, lang));
+            let o = tagged(d, n, lang);
+            d.push(s, schema::NAME, o);
         }
     }
     let url_predicate = if e.kind == EntityKind::Repository { schema::CODE_REPOSITORY } else { schema::URL };
-    for u in e.urls.iter().filter_map(|u| data_iri(u)) {
-        push(s, url_predicate, u.into());
+    for u in &e.urls {
+        if let Some(o) = data_object(d, u) {
+            d.push(s, url_predicate, o);
+        }
     }
-    for d in &e.descriptions {
-        for lang in e.languages_of(d) {
-            push(s, schema::DESCRIPTION, text(d, lang));
+    for desc in &e.descriptions {
+        for lang in e.languages_of(desc) {
+            let o = tagged(d, desc, lang);
+            d.push(s, schema::DESCRIPTION, o);
         }
     }
     if matches!(e.kind, EntityKind::Event | EntityKind::Talk) {
-        for d in &e.dates {
-            push(s, schema::START_DATE, Literal::new_typed_literal(d, node(xsd::DATE)).into());
+        for date in &e.dates {
+            d.push(s, schema::START_DATE, Object::Typed(Text::Graph(date), xsd::DATE));
         }
     }
     for k in &e.talk_kinds {
-        push(s, schema::ADDITIONAL_TYPE, node(talk_kind(*k)).into());
+        d.push(s, schema::ADDITIONAL_TYPE, Object::Iri(Text::Graph(talk_kind(*k))));
     }
-    for u in e.same_as.iter().filter_map(|u| data_iri(u)) {
-        push(s, schema::SAME_AS, u.into());
+    for u in &e.same_as {
+        if let Some(o) = data_object(d, u) {
+            d.push(s, schema::SAME_AS, o);
+        }
     }
     for email in &e.emails {
         match options.emails {
             EmailMode::Omit => {}
             EmailMode::Hash => {
-                let digest = Sha1::digest(format!("mailto:{email}").as_bytes());
-                push(s, foaf::MBOX_SHA1SUM, Literal::new_simple_literal(hex(&digest)).into());
+                let digest = Sha1::new().chain_update("mailto:").chain_update(email).finalize();
+                let hash = d.make(|m| push_hex(m, &digest));
+                d.push(s, foaf::MBOX_SHA1SUM, Object::Plain(hash));
             }
             EmailMode::Keep => {
-                if let Ok(m) = NamedNode::new(format!("mailto:{email}")) {
-                    push(s, schema::EMAIL, m.into());
+                let start = d.made.len();
+                let mailto = d.make(|m| {
+                    m.push_str("mailto:");
+                    m.push_str(email);
+                });
+                if NamedNodeRef::new(d.text(mailto)).is_ok() {
+                    d.push(s, schema::EMAIL, Object::Iri(mailto));
+                } else {
+                    d.made.truncate(start);
                 }
             }
         }
     }
     if let Some(n) = &e.note {
-        push(s, tg::PATH, Literal::new_simple_literal(&n.path).into());
-        push(s, tg::SHA256, Literal::new_simple_literal(&n.sha256).into());
+        d.push(s, tg::PATH, Object::Plain(Text::Graph(&n.path)));
+        d.push(s, tg::SHA256, Object::Plain(Text::Graph(&n.sha256)));
         if let Some(p) = &n.published {
             let dt = if p.contains('T') { xsd::DATE_TIME } else { xsd::DATE };
-            push(s, schema::DATE_PUBLISHED, Literal::new_typed_literal(p, node(dt)).into());
+            d.push(s, schema::DATE_PUBLISHED, Object::Typed(Text::Graph(p), dt));
         }
         for k in &n.keywords {
-            push(s, schema::KEYWORDS, Literal::new_simple_literal(k).into());
+            d.push(s, schema::KEYWORDS, Object::Plain(Text::Graph(k)));
         }
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Appends `bytes` in lowercase hexadecimal.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
 }
 
 /// What a graph states, provenance included, sorted: a note's graph, or the merged graph (the
@@ -206,7 +352,7 @@ fn hex(bytes: &[u8]) -> String {
 pub fn graph_statements(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
     let mut out = Vec::new();
     let _ = for_each_subject(g, options, |group| {
-        out.extend_from_slice(group);
+        out.extend(group.iter().map(|t| t.into_owned()));
         Ok::<(), std::convert::Infallible>(())
     });
     out
@@ -214,22 +360,25 @@ pub fn graph_statements(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Trip
 
 /// Calls `f` with the statements of each subject of `g`, subjects in IRI order and each group
 /// sorted as [`sort`] sorts, so the concatenation is exactly [`graph_statements`]; nothing but
-/// one subject's statements is held at a time. Entities come in IRI order from the graph; a
-/// note's source lines (`<note#L12>`) and reified statements (`<note#s-…>`) sort right after
-/// the note itself (`#` sorts before any other character a note IRI may continue with).
+/// one subject's statements is held at a time, as terms borrowed from the graph. Entities come
+/// in IRI order from the graph; a note's source lines (`<note#L12>`) and reified statements
+/// (`<note#s-…>`) sort right after the note itself (`#` sorts before any other character a
+/// note IRI may continue with).
 pub fn for_each_subject<E>(
     g: &KnowledgeGraph,
     options: &ExportOptions,
-    mut f: impl FnMut(&[Triple]) -> Result<(), E>,
+    mut f: impl FnMut(&[TripleRef<'_>]) -> Result<(), E>,
 ) -> Result<(), E> {
     use petgraph::Direction::{Incoming, Outgoing};
     use petgraph::graph::{EdgeIndex, NodeIndex};
     use petgraph::visit::EdgeRef;
 
     let pg = g.petgraph();
-    let base = g.base();
     let with_provenance = options.provenance != ProvenanceMode::None;
     let lines = options.provenance == ProvenanceMode::Lines;
+    // Each note's IRI, by note index.
+    let note_iris: Vec<String> =
+        if with_provenance { g.note_paths().iter().map(|p| note_iri(g.base(), p)).collect() } else { Vec::new() };
     // What each note states, for its source lines and reified statements.
     type Stated = (Vec<(NodeIndex, u32)>, Vec<(EdgeIndex, u32)>);
     let mut by_note: Vec<Stated> = Vec::new();
@@ -251,48 +400,44 @@ pub fn for_each_subject<E>(
             }
         }
     }
-    let mut group: Vec<Triple> = Vec::new();
+    let mut d = Drafts::default();
     for i in pg.node_indices() {
         let e = &pg[i];
         if e.kind == EntityKind::Note && !with_provenance {
             continue;
         }
-        group.clear();
-        entity_statements(e, options, &mut group);
-        let s = node(&e.iri);
+        d.clear();
+        entity_statements(e, options, &mut d);
+        let s = Text::Graph(e.iri.as_str());
         for edge in pg.edges_directed(i, Outgoing) {
-            group.push(Triple::new(s.clone(), node(predicate(edge.weight().relation)), node(&pg[edge.target()].iri)));
+            d.push(s, predicate(edge.weight().relation), Object::Iri(Text::Graph(&pg[edge.target()].iri)));
         }
         for edge in pg.edges_directed(i, Incoming).filter(|x| x.weight().relation == Relation::SuperEvent) {
-            group.push(Triple::new(s.clone(), node(schema::SUB_EVENT), node(&pg[edge.source()].iri)));
+            d.push(s, schema::SUB_EVENT, Object::Iri(Text::Graph(&pg[edge.source()].iri)));
         }
         if with_provenance && e.kind != EntityKind::Note {
             for src in &e.sources {
-                let note = note_iri(base, g.source_path(src));
-                let from = if lines && src.line > 0 { format!("{note}#L{}", src.line) } else { note };
-                group.push(Triple::new(s.clone(), node(prov::WAS_DERIVED_FROM), node(&from)));
+                let note = note_iris[src.note as usize].as_str();
+                let from = if lines && src.line > 0 { d.line_iri(note, src.line) } else { Text::Graph(note) };
+                d.push(s, prov::WAS_DERIVED_FROM, Object::Iri(from));
             }
         }
-        sort(&mut group);
-        f(&group)?;
+        f(&d.triples())?;
         // The note's own resources: its source lines and reified statements.
         let Some(meta) = e.note.as_ref().filter(|_| lines) else { continue };
         let Some((entities, edges)) = g.note_paths().binary_search(&meta.path).ok().and_then(|i| by_note.get(i)) else {
             continue;
         };
-        let note = &e.iri;
-        let mut fragments: Vec<Triple> = Vec::new();
+        let note = e.iri.as_str();
+        d.clear();
         let used: BTreeSet<u32> =
             entities.iter().map(|(_, l)| *l).chain(edges.iter().map(|(_, l)| *l)).filter(|l| *l > 0).collect();
         for line in used {
-            let l = node(&format!("{note}#L{line}"));
-            fragments.push(Triple::new(l.clone(), node(rdf::TYPE), node(tg::SOURCE_LINE)));
-            fragments.push(Triple::new(l.clone(), node(schema::IS_PART_OF), node(note)));
-            fragments.push(Triple::new(
-                l,
-                node(tg::LINE),
-                Literal::new_typed_literal(line.to_string(), node(xsd::INTEGER)),
-            ));
+            let l = d.line_iri(note, line);
+            d.push(l, rdf::TYPE, Object::Iri(Text::Graph(tg::SOURCE_LINE)));
+            d.push(l, schema::IS_PART_OF, Object::Iri(Text::Graph(note)));
+            let number = d.make(|m| push_number(m, line));
+            d.push(l, tg::LINE, Object::Typed(number, xsd::INTEGER));
         }
         let mut reified: std::collections::BTreeMap<EdgeIndex, Vec<u32>> = std::collections::BTreeMap::new();
         for (edge, line) in edges {
@@ -301,17 +446,22 @@ pub fn for_each_subject<E>(
         for (edge, edge_lines) in reified {
             let (a, b) = pg.edge_endpoints(edge).expect("an edge of the graph");
             let p = predicate(pg[edge].relation);
-            let st = node(&format!("{note}#s-{}", statement_id(&pg[a].iri, p, &pg[b].iri)));
-            fragments.push(Triple::new(st.clone(), node(rdf::TYPE), node(rdf::STATEMENT)));
-            fragments.push(Triple::new(st.clone(), node(rdf::SUBJECT), node(&pg[a].iri)));
-            fragments.push(Triple::new(st.clone(), node(rdf::PREDICATE), node(p)));
-            fragments.push(Triple::new(st.clone(), node(rdf::OBJECT), node(&pg[b].iri)));
+            let (subject, object) = (pg[a].iri.as_str(), pg[b].iri.as_str());
+            let st = d.make(|m| {
+                m.push_str(note);
+                m.push_str("#s-");
+                push_hex(m, &statement_digest(subject, p, object)[..8]);
+            });
+            d.push(st, rdf::TYPE, Object::Iri(Text::Graph(rdf::STATEMENT)));
+            d.push(st, rdf::SUBJECT, Object::Iri(Text::Graph(subject)));
+            d.push(st, rdf::PREDICATE, Object::Iri(Text::Graph(p)));
+            d.push(st, rdf::OBJECT, Object::Iri(Text::Graph(object)));
             for line in edge_lines {
-                let from = if line > 0 { node(&format!("{note}#L{line}")) } else { node(note) };
-                fragments.push(Triple::new(st.clone(), node(prov::WAS_DERIVED_FROM), from));
+                let from = if line > 0 { d.line_iri(note, line) } else { Text::Graph(note) };
+                d.push(st, prov::WAS_DERIVED_FROM, Object::Iri(from));
             }
         }
-        sort(&mut fragments);
+        let fragments = d.triples();
         for chunk in fragments.chunk_by(|x, y| x.subject == y.subject) {
             f(chunk)?;
         }
@@ -319,12 +469,10 @@ pub fn for_each_subject<E>(
     Ok(())
 }
 
-/// The id of a reified statement: 16 hex digits of the SHA-256 of its subject, predicate and
-/// object.
-fn statement_id(s: &str, p: &str, o: &str) -> String {
-    let digest =
-        Sha256::new().chain_update(s).chain_update([0]).chain_update(p).chain_update([0]).chain_update(o).finalize();
-    hex(&digest[..8])
+/// The SHA-256 of a statement's subject, predicate and object: the id of its reification is
+/// the first 16 hex digits.
+fn statement_digest(s: &str, p: &str, o: &str) -> [u8; 32] {
+    Sha256::new().chain_update(s).chain_update([0]).chain_update(p).chain_update([0]).chain_update(o).finalize().into()
 }
 
 /// Calls `write` with each note's graph name (its IRI) and statements, in path order. Notes are
@@ -343,7 +491,7 @@ pub fn for_each_note<E>(
             .into_par_iter()
             .filter_map(|i| {
                 let g = ds.note_graph(i);
-                let name = node(note_of(&g)?);
+                let name = NamedNode::new_unchecked(note_of(&g)?);
                 Some((name, graph_statements(&g, options)))
             })
             .collect();
@@ -365,20 +513,19 @@ pub fn graph_triples(g: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple>
 }
 
 /// Sorts triples by subject, predicate (`rdf:type` first) and object (literals before IRIs, then
-/// by value, language and datatype), and removes duplicates. Compares borrowed strings: no
-/// allocation per triple.
-pub fn sort(triples: &mut Vec<Triple>) {
-    fn subject(t: &Triple) -> &str {
-        match &t.subject {
-            oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str(),
-            oxrdf::NamedOrBlankNode::BlankNode(b) => b.as_str(),
+/// by value, language and datatype), and removes duplicates.
+pub fn sort(triples: &mut Vec<TripleRef<'_>>) {
+    fn subject<'a>(t: &TripleRef<'a>) -> &'a str {
+        match t.subject {
+            NamedOrBlankNodeRef::NamedNode(n) => n.as_str(),
+            NamedOrBlankNodeRef::BlankNode(b) => b.as_str(),
         }
     }
-    fn object(t: &Triple) -> (u8, &str, &str, &str) {
-        match &t.object {
-            Term::Literal(l) => (0, l.value(), l.language().unwrap_or(""), l.datatype().as_str()),
-            Term::NamedNode(n) => (1, n.as_str(), "", ""),
-            Term::BlankNode(b) => (2, b.as_str(), "", ""),
+    fn object<'a>(t: &TripleRef<'a>) -> (u8, &'a str, &'a str, &'a str) {
+        match t.object {
+            TermRef::Literal(l) => (0, l.value(), l.language().unwrap_or(""), l.datatype().as_str()),
+            TermRef::NamedNode(n) => (1, n.as_str(), "", ""),
+            TermRef::BlankNode(b) => (2, b.as_str(), "", ""),
         }
     }
     // Callers sort one subject or one note at a time, already in parallel: a sequential sort.
@@ -390,4 +537,68 @@ pub fn sort(triples: &mut Vec<Triple>) {
             .then_with(|| object(a).cmp(&object(b)))
     });
     triples.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The literal `tagged` drafts, made owned.
+    fn drafted(text: &str, lang: Option<&str>) -> Literal {
+        let mut d = Drafts::default();
+        let o = tagged(&mut d, text, lang);
+        d.push(Text::Graph("http://s.example/"), schema::NAME, o);
+        match d.triples()[0].object {
+            TermRef::Literal(l) => l.into_owned(),
+            other => panic!("not a literal: {other}"),
+        }
+    }
+
+    #[test]
+    fn language_tags_are_written_as_oxrdf_makes_them() {
+        for lang in ["en", "it", "fra", "it-IT", "EN", "pt-BR", "x", "zh-Hant-TW", "not a tag", "", "ab1"] {
+            let made = Literal::new_language_tagged_literal("Ciao", lang)
+                .unwrap_or_else(|_| Literal::new_simple_literal("Ciao"));
+            assert_eq!(drafted("Ciao", Some(lang)), made, "{lang:?}");
+        }
+        assert_eq!(drafted("Ciao", None), Literal::new_simple_literal("Ciao"));
+    }
+
+    #[test]
+    fn statements_borrow_what_needs_no_encoding() {
+        let url = "https://a.example/ok";
+        assert!(matches!(web_iri(url), Some(Cow::Borrowed(u)) if u == url));
+        assert!(matches!(web_iri("https://a.example/a b"), Some(Cow::Owned(u)) if u == "https://a.example/a%20b"));
+    }
+
+    proptest! {
+        #[test]
+        fn numbers_are_written_as_display_writes_them(n in any::<u32>()) {
+            let mut s = String::from("L");
+            push_number(&mut s, n);
+            prop_assert_eq!(s, format!("L{n}"));
+        }
+
+        #[test]
+        fn hex_is_written_as_format_writes_it(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let mut s = String::new();
+            push_hex(&mut s, &bytes);
+            prop_assert_eq!(s, bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        }
+
+        #[test]
+        fn data_iri_encodes_as_before(path in "[ -~\u{80}-\u{10FFFF}]{0,30}") {
+            let url = format!("https://a.example/{path}");
+            let before = {
+                let needs = |c: char| c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '{' | '}' | '|' | '\\' | '^' | '`');
+                let encoded: String = url
+                    .chars()
+                    .map(|c| if needs(c) { c.to_string().bytes().map(|b| format!("%{b:02X}")).collect() } else { c.to_string() })
+                    .collect();
+                NamedNode::new(encoded).ok()
+            };
+            prop_assert_eq!(data_iri(&url), before);
+        }
+    }
 }

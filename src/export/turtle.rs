@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use oxrdf::{NamedNodeRef, Term, Triple};
+use oxrdf::{NamedNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
 
 use super::{ExportOptions, Exporter, rdf};
@@ -35,7 +35,7 @@ impl Exporter for TurtleExporter {
         }
         let mut writer = serializer.for_writer(out);
         rdf::for_each_subject(&data.graph, &self.options, |group| {
-            group.iter().try_for_each(|t| writer.serialize_triple(t))
+            group.iter().try_for_each(|t| writer.serialize_triple(*t))
         })?;
         writer.finish()?;
         Ok(())
@@ -61,7 +61,11 @@ pub(crate) fn default_graph_prefixes<'a>(
 }
 
 /// Marks in `used` the prefixes some IRI of `triples` can be written with.
-fn mark_prefixes<'t>(prefixes: &[(String, String)], triples: impl Iterator<Item = &'t Triple>, used: &mut [bool]) {
+fn mark_prefixes<'t, 'g: 't>(
+    prefixes: &[(String, String)],
+    triples: impl Iterator<Item = &'t TripleRef<'g>>,
+    used: &mut [bool],
+) {
     let mut mark = |iri: NamedNodeRef<'_>| {
         let iri = iri.as_str();
         for (i, (_, ns)) in prefixes.iter().enumerate() {
@@ -71,16 +75,16 @@ fn mark_prefixes<'t>(prefixes: &[(String, String)], triples: impl Iterator<Item 
         }
     };
     for t in triples {
-        if let oxrdf::NamedOrBlankNode::NamedNode(s) = &t.subject {
-            mark(s.as_ref());
+        if let oxrdf::NamedOrBlankNodeRef::NamedNode(s) = t.subject {
+            mark(s);
         }
         if t.predicate.as_str() != crate::vocab::rdf::TYPE {
-            mark(t.predicate.as_ref());
+            mark(t.predicate);
         }
-        match &t.object {
-            Term::NamedNode(o) => mark(o.as_ref()),
+        match t.object {
+            TermRef::NamedNode(o) => mark(o),
             // oxttl writes integers bare; other datatypes with a prefix.
-            Term::Literal(l)
+            TermRef::Literal(l)
                 if l.datatype() != oxrdf::vocab::xsd::STRING
                     && l.datatype() != oxrdf::vocab::xsd::INTEGER
                     && l.language().is_none() =>
