@@ -62,7 +62,11 @@ impl Block {
 
     fn push_text(&mut self, text: &str) {
         let cur = &mut self.lines.last_mut().expect("a block has a line").text;
-        cur.extend(text.chars().filter_map(|c| if is_mark(c) { Some('\u{FFFD}') } else { clean(c) }));
+        if is_plain(text) {
+            cur.push_str(text);
+        } else {
+            cur.extend(text.chars().filter_map(|c| if is_mark(c) { Some('\u{FFFD}') } else { clean(c) }));
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -123,9 +127,10 @@ impl LineIndex {
     /// Indexes `text` (lines end at `\n`, `\r\n` or a lone `\r`).
     pub fn new(text: &str) -> Self {
         let b = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &c) in b.iter().enumerate() {
-            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+        let mut starts = Vec::with_capacity(b.len() / 40 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            if b[i] == b'\n' || b.get(i + 1) != Some(&b'\n') {
                 starts.push(i + 1);
             }
         }
@@ -272,7 +277,11 @@ pub(crate) fn parse(
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(l) = link.as_mut() {
-                    l.text.extend(t.chars().filter_map(clean));
+                    if is_plain(&t) {
+                        l.text.push_str(&t);
+                    } else {
+                        l.text.extend(t.chars().filter_map(clean));
+                    }
                 } else if image == 0 {
                     cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, line_at(range.start))).push_text(&t);
                 }
@@ -304,10 +313,22 @@ pub(crate) fn clean(c: char) -> Option<char> {
     }
 }
 
+/// Whether no character of `text` is changed by [`clean`] or is a link placeholder, by its
+/// bytes: every such character is a control byte, or starts with `C2` (C1 controls), `E2`
+/// (bidi controls), `EE` or `EF` (private use, byte order mark). Most text is plain, and is
+/// then copied whole instead of character by character.
+pub(crate) fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| match b {
+        b'\t' | b'\n' => true,
+        0..0x20 | 0x7F | 0xC2 | 0xE2 | 0xEE | 0xEF => false,
+        _ => true,
+    })
+}
+
 /// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
 pub(crate) fn collapse(s: &str) -> String {
     let cleaned: String;
-    let s = if s.chars().any(|c| clean(c) != Some(c)) {
+    let s = if !is_plain(s) && s.chars().any(|c| clean(c) != Some(c)) {
         cleaned = s.chars().filter_map(clean).collect();
         cleaned.as_str()
     } else {
@@ -373,6 +394,26 @@ mod tests {
     fn crlf_and_lone_cr_lines() {
         let idx = LineIndex::new("a\r\nb\rc\n");
         assert_eq!((idx.line(0), idx.line(3), idx.line(5)), (1, 2, 3));
+        assert_eq!(idx.starts, [0, 3, 5, 7]);
+        assert_eq!(LineIndex::new("\r\r\n\n\r").starts, [0, 1, 3, 4, 5]);
+    }
+
+    #[test]
+    fn plain_text_is_exactly_what_clean_and_marks_leave_alone() {
+        // Every scalar value: is_plain may say no for a character that needs nothing (C2 A0
+        // is a no-break space), never yes for one that clean changes or that is a mark.
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            if is_plain(s) {
+                assert!(clean(c) == Some(c) && !is_mark(c), "{c:?} is not plain");
+            }
+        }
+        assert!(is_plain("by Ada Lovelace - Ünïcødé 東京 \t\n"));
+        assert!(!is_plain("a\u{202E}b") && !is_plain("a\u{E000}") && !is_plain("\u{85}") && !is_plain("\r"));
+        let mut b = Block::new(BlockKind::Paragraph, 1);
+        b.push_text("x\u{E001}\u{202E}y\u{7}");
+        assert_eq!(b.lines[0].text, "x\u{FFFD}y ");
     }
 
     #[test]

@@ -498,6 +498,11 @@ fn talk_section(d: &Detected, heading_block: &Block, body: &[Block], lexicon: Op
 fn dedup_inferred(talk: &mut Talk) {
     use crate::model::{InferredKind, Mention};
     use crate::resolve::{name_key, org_key};
+    // Without a lexicon (the first pass of `--mentions corpus`, `--mentions none`) there is
+    // nothing to drop, and the keys of every linked name need not be built.
+    if !talk.mentions.iter().any(|m| matches!(m, Mention::Inferred(_))) {
+        return;
+    }
     let linked: std::collections::HashSet<String> = talk
         .mentions
         .iter()
