@@ -84,6 +84,96 @@ fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error
     }
 }
 
+/// Makes every note's name its own: the same file given twice (`talkgraph export a a/x.md`) is
+/// kept once, and notes that share a name because they stand at the same relative path under
+/// two folders given (`a/x.md` and `b/x.md`, both `x.md`) are named by the shortest end of
+/// their paths that tells them apart (`a/x.md`, `b/x.md`), so they get a note IRI and a named
+/// graph each instead of one for both. Returns a warning for each note dropped or renamed.
+/// Notes whose names were already their own keep them, so exports of separate folders still
+/// merge by plain union. (With one path given, names are their own already.)
+pub fn tell_apart(inputs: &mut Vec<Input>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    let mut keep = Vec::with_capacity(inputs.len());
+    for input in inputs.drain(..) {
+        let key = match &input.origin {
+            Origin::File(p) => Some(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Origin::Stdin => None,
+        };
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                warnings.push(format!("{} is given twice: it is read once", input.display()));
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(());
+                keep.push(input);
+            }
+        }
+    }
+    *inputs = keep;
+    let mut by_name: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        by_name.entry(input.name.clone()).or_default().push(i);
+    }
+    for (name, at) in by_name.into_iter().filter(|(_, at)| at.len() > 1) {
+        let parts: Vec<Vec<String>> = at.iter().map(|&i| path_parts(&inputs[i])).collect();
+        let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
+        let distinct = |k: usize| {
+            let ends: std::collections::HashSet<&[String]> = parts.iter().map(|p| tail(p, k)).collect();
+            ends.len() == parts.len()
+        };
+        let Some(depth) = (1..=longest).find(|&k| distinct(k)) else {
+            let all: Vec<String> = at.iter().map(|&i| inputs[i].display()).collect();
+            warnings.push(format!(
+                "{} are all named {name}: they share one note IRI and named graph (export them separately)",
+                all.join(", ")
+            ));
+            continue;
+        };
+        for (&i, p) in at.iter().zip(&parts) {
+            let renamed = tail(p, depth.max(name.split('/').count())).join("/");
+            if renamed != inputs[i].name {
+                warnings.push(format!(
+                    "{} and another note are both named {name}: it is named {renamed} (export the folders \
+                     separately, or their common folder, to keep names as they are)",
+                    inputs[i].display()
+                ));
+                inputs[i].name = renamed;
+            }
+        }
+    }
+    warnings
+}
+
+/// The last `k` parts of `parts` (all of them when there are fewer).
+fn tail(parts: &[String], k: usize) -> &[String] {
+    &parts[parts.len().saturating_sub(k)..]
+}
+
+/// The folder and file names of a note's path as given (no `.`, `..` or root).
+fn path_parts(input: &Input) -> Vec<String> {
+    match &input.origin {
+        Origin::File(p) => p
+            .components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect(),
+        Origin::Stdin => vec![input.name.clone()],
+    }
+}
+
+impl Input {
+    /// Where the note is, for messages: its path as given, or `-`.
+    pub fn display(&self) -> String {
+        match &self.origin {
+            Origin::File(p) => p.display().to_string(),
+            Origin::Stdin => "-".to_owned(),
+        }
+    }
+}
+
 /// The default of `--max-note-size`: 16 MiB, hundreds of times the largest real note.
 pub const DEFAULT_MAX_NOTE_SIZE: u64 = 16 << 20;
 
@@ -179,4 +269,56 @@ fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     head.contains(&0) || controls * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, path: &str) -> Input {
+        Input { name: name.to_owned(), origin: Origin::File(PathBuf::from(path)) }
+    }
+
+    #[test]
+    fn shared_names_get_the_shortest_end_of_their_paths_that_tells_them_apart() {
+        let mut inputs = vec![
+            file("notes/x.md", "conf/2023/notes/x.md"),
+            file("notes/x.md", "conf/2024/notes/x.md"),
+            file("notes/y.md", "conf/2024/notes/y.md"),
+            file("x.md", "./x.md"),
+        ];
+        let warnings = tell_apart(&mut inputs);
+        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["2023/notes/x.md", "2024/notes/x.md", "notes/y.md", "x.md"]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("conf/2023/notes/x.md and another note are both named notes/x.md"));
+    }
+
+    #[test]
+    fn names_no_path_tells_apart_are_kept_with_a_warning() {
+        // `../x.md` and `x.md` from two folders: nothing of the paths as given differs (and
+        // neither file exists, so they are not the same file either).
+        let mut inputs =
+            vec![file("x.md", "../no-such-talkgraph-dir/x.md"), file("x.md", "no-such-talkgraph-dir/x.md")];
+        let warnings = tell_apart(&mut inputs);
+        assert_eq!(inputs.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["x.md", "x.md"]);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("share one note IRI"), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_same_input_twice_is_kept_once() {
+        let mut inputs = vec![
+            Input { name: "stdin".into(), origin: Origin::Stdin },
+            file("a.md", "no-such-talkgraph-dir/a.md"),
+            Input { name: "stdin".into(), origin: Origin::Stdin },
+            file("a.md", "no-such-talkgraph-dir/a.md"),
+        ];
+        let warnings = tell_apart(&mut inputs);
+        assert_eq!(inputs.len(), 2);
+        assert_eq!(
+            warnings,
+            ["- is given twice: it is read once", "no-such-talkgraph-dir/a.md is given twice: it is read once"]
+        );
+    }
 }

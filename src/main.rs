@@ -45,8 +45,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// The notes under `paths`, each under a name of its own ([`input::tell_apart`], which prints
+/// a warning for each note renamed or given twice unless `quiet`), and the problems met.
+fn collect(paths: &[PathBuf], quiet: bool) -> (Vec<input::Input>, Vec<Error>) {
+    let (mut inputs, errors) = input::collect(paths);
+    if paths.len() > 1 {
+        for w in input::tell_apart(&mut inputs) {
+            if !quiet {
+                eprintln!("talkgraph: warning: {w}");
+            }
+        }
+    }
+    (inputs, errors)
+}
+
 fn check(args: &CheckArgs) -> ExitCode {
-    let (inputs, errors) = input::collect(&args.paths);
+    let (inputs, errors) = collect(&args.paths, false);
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("talkgraph: error: {e}");
@@ -136,7 +150,7 @@ fn eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let (inputs, errors) = input::collect(&args.paths);
+    let (inputs, errors) = collect(&args.paths, false);
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("talkgraph: error: {e}");
@@ -231,7 +245,7 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
 /// holding the notes ([`talkgraph::stream::merge`]); TriG from the extracted notes
 /// ([`talkgraph::stream::notes`]).
 fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode {
-    let (inputs, errors) = input::collect(&args.paths);
+    let (inputs, errors) = collect(&args.paths, args.quiet);
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("talkgraph: error: {e}");

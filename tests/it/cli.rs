@@ -270,3 +270,53 @@ fn streamed_quads_and_triples_are_what_the_library_writes() {
         }
     }
 }
+
+#[test]
+fn notes_that_would_share_a_name_get_one_each_and_a_file_given_twice_is_read_once() {
+    let d = temp_dir("same-name");
+    for (folder, talk, who) in [("day1", "One", "Ada Lovelace"), ("day2", "Two", "Grace Hopper")] {
+        fs::create_dir_all(d.join(folder).join("notes")).expect("folder");
+        fs::write(d.join(folder).join("notes/talks.md"), format!("# [TALK] {talk}\nby {who} - Engines\n"))
+            .expect("note");
+    }
+    let (day1, day2) = (d.join("day1"), d.join("day2"));
+    let args = |extra: &[&std::path::Path]| {
+        let mut a: Vec<String> = ["export", "--format", "nquads"].map(String::from).to_vec();
+        a.extend([day1.as_path(), day2.as_path()].iter().chain(extra).map(|p| p.display().to_string()));
+        a
+    };
+    let run = |a: Vec<String>| talkgraph(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args(&[]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let nq = stdout(&o);
+    let graphs: std::collections::BTreeSet<&str> = nq
+        .lines()
+        .filter_map(|l| l.rsplit_once(" <").map(|(_, g)| g.trim_end_matches(" .").trim_end_matches('>')))
+        .collect();
+    assert!(graphs.contains("https://talkgraph.example/id/note/day1/notes/talks.md"), "{graphs:?}");
+    assert!(graphs.contains("https://talkgraph.example/id/note/day2/notes/talks.md"), "{graphs:?}");
+    assert!(!graphs.contains("https://talkgraph.example/id/note/notes/talks.md"), "{graphs:?}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning:") && err.contains("both named notes/talks.md") && err.contains("day2/notes/talks.md"),
+        "{err}"
+    );
+    // Each note keeps its own hash: two notes, two tg:sha256.
+    assert_eq!(nq.lines().filter(|l| l.contains("vocab#sha256>")).count(), 2, "{nq}");
+
+    // The same file again, under a name of its own: read once, said so, the output unchanged.
+    let again = run(args(&[&day1.join("notes/talks.md")]));
+    assert!(again.status.success());
+    assert_eq!(stdout(&again), nq);
+    assert!(stderr(&again).contains("is given twice: it is read once"), "{}", stderr(&again));
+    // --quiet silences the warnings, not the renaming.
+    let mut quiet = args(&[]);
+    quiet.push("--quiet".into());
+    let q = run(quiet);
+    assert!(stderr(&q).is_empty(), "{}", stderr(&q));
+    assert_eq!(stdout(&q), nq);
+    // One folder: names as they are, no warning.
+    let one = talkgraph(&["export", "--format", "nquads", &day1.display().to_string()]);
+    assert!(stdout(&one).contains("/id/note/notes/talks.md>") && stderr(&one).is_empty(), "{}", stderr(&one));
+    let _ = fs::remove_dir_all(&d);
+}
