@@ -199,11 +199,10 @@ impl<'g> Drafts<'g> {
         }
     }
 
-    /// The statements as borrowed triples, sorted as [`sort`] sorts, without duplicates.
-    fn triples(&self) -> Vec<TripleRef<'_>> {
+    /// The statements as borrowed triples, unsorted.
+    fn unsorted(&self) -> Vec<TripleRef<'_>> {
         let iri = |t| NamedNodeRef::new_unchecked(self.text(t));
-        let mut triples: Vec<TripleRef<'_>> = self
-            .drafts
+        self.drafts
             .iter()
             .map(|&(s, p, o)| {
                 let object: TermRef<'_> = match o {
@@ -218,9 +217,78 @@ impl<'g> Drafts<'g> {
                 };
                 TripleRef::new(iri(s), NamedNodeRef::new_unchecked(p), object)
             })
-            .collect();
-        sort(&mut triples);
-        triples
+            .collect()
+    }
+
+    /// Whether two subjects are the same text: the same borrowed string or made range first.
+    fn same(&self, a: Text<'g>, b: Text<'g>) -> bool {
+        match (a, b) {
+            (Text::Graph(x), Text::Graph(y)) if std::ptr::eq(x, y) => true,
+            (Text::Made(x0, x1), Text::Made(y0, y1)) if (x0, x1) == (y0, y1) => true,
+            _ => self.text(a) == self.text(b),
+        }
+    }
+
+    /// The statements as borrowed triples, sorted as [`sort`] sorts, without duplicates.
+    ///
+    /// Statements are pushed a subject at a time (one entity's, one source line's, one reified
+    /// statement's), so instead of one sort comparing long subject IRIs (which share the note's
+    /// IRI as a prefix) at every step, the runs of one subject are ordered by subject, runs of
+    /// the same subject joined, and each sorted by predicate and object alone. The order is
+    /// [`sort`]'s, a total order, so the result is the same (a proptest compares them).
+    fn triples(&self) -> Vec<TripleRef<'_>> {
+        let triples = self.unsorted();
+        // Runs of consecutive statements with one subject: (subject, start, end).
+        let mut runs: Vec<(Text<'g>, usize, usize)> = Vec::new();
+        for (i, &(s, _, _)) in self.drafts.iter().enumerate() {
+            match runs.last_mut() {
+                Some((subject, _, end)) if self.same(*subject, s) => *end = i + 1,
+                _ => runs.push((s, i, i + 1)),
+            }
+        }
+        let mut out: Vec<TripleRef<'_>>;
+        if runs.len() <= 1 {
+            out = triples;
+            out.sort_unstable_by(by_predicate_object);
+        } else {
+            runs.sort_unstable_by(|a, b| self.text(a.0).cmp(self.text(b.0)));
+            out = Vec::with_capacity(triples.len());
+            let mut i = 0;
+            while i < runs.len() {
+                let start = out.len();
+                let mut j = i;
+                while j < runs.len() && (j == i || self.same(runs[i].0, runs[j].0)) {
+                    out.extend_from_slice(&triples[runs[j].1..runs[j].2]);
+                    j += 1;
+                }
+                out[start..].sort_unstable_by(by_predicate_object);
+                i = j;
+            }
+        }
+        out.dedup();
+        out
+    }
+}
+
+/// [`sort`]'s order for statements of one subject: predicate (`rdf:type` first), then object.
+fn by_predicate_object(a: &TripleRef<'_>, b: &TripleRef<'_>) -> std::cmp::Ordering {
+    let (pa, pb) = (a.predicate.as_str(), b.predicate.as_str());
+    // Predicates are mostly the same constant: compare the pointers first.
+    let predicates = if std::ptr::eq(pa, pb) {
+        std::cmp::Ordering::Equal
+    } else {
+        (pa != rdf::TYPE).cmp(&(pb != rdf::TYPE)).then_with(|| pa.cmp(pb))
+    };
+    predicates.then_with(|| object_key(a).cmp(&object_key(b)))
+}
+
+/// The object of a statement as [`sort`] orders it: literals before IRIs, then by value,
+/// language and datatype.
+fn object_key<'a>(t: &TripleRef<'a>) -> (u8, &'a str, &'a str, &'a str) {
+    match t.object {
+        TermRef::Literal(l) => (0, l.value(), l.language().unwrap_or(""), l.datatype().as_str()),
+        TermRef::NamedNode(n) => (1, n.as_str(), "", ""),
+        TermRef::BlankNode(b) => (2, b.as_str(), "", ""),
     }
 }
 
@@ -443,14 +511,16 @@ pub fn for_each_subject<E>(
         for (edge, line) in edges {
             reified.entry(*edge).or_default().push(*line);
         }
+        let mut digests = StatementDigests::default();
         for (edge, edge_lines) in reified {
             let (a, b) = pg.edge_endpoints(edge).expect("an edge of the graph");
             let p = predicate(pg[edge].relation);
             let (subject, object) = (pg[a].iri.as_str(), pg[b].iri.as_str());
+            let digest = digests.digest(subject, p, object);
             let st = d.make(|m| {
                 m.push_str(note);
                 m.push_str("#s-");
-                push_hex(m, &statement_digest(subject, p, object)[..8]);
+                push_hex(m, &digest[..8]);
             });
             d.push(st, rdf::TYPE, Object::Iri(Text::Graph(rdf::STATEMENT)));
             d.push(st, rdf::SUBJECT, Object::Iri(Text::Graph(subject)));
@@ -471,8 +541,34 @@ pub fn for_each_subject<E>(
 
 /// The SHA-256 of a statement's subject, predicate and object: the id of its reification is
 /// the first 16 hex digits.
+#[cfg(test)]
 fn statement_digest(s: &str, p: &str, o: &str) -> [u8; 32] {
     Sha256::new().chain_update(s).chain_update([0]).chain_update(p).chain_update([0]).chain_update(o).finalize().into()
+}
+
+/// [`statement_digest`] for statements met in edge order (by subject, then relation): the
+/// hasher's state after `subject \0` and after `subject \0 predicate \0` is kept and cloned
+/// for the next statement with the same subject (and predicate), so the blocks of a long
+/// subject IRI are compressed once per subject, not once per statement.
+#[derive(Default)]
+struct StatementDigests<'g> {
+    subject: Option<(&'g str, Sha256)>,
+    predicate: Option<(&'static str, Sha256)>,
+}
+
+impl<'g> StatementDigests<'g> {
+    fn digest(&mut self, s: &'g str, p: &'static str, o: &str) -> [u8; 32] {
+        if !self.subject.as_ref().is_some_and(|(x, _)| std::ptr::eq(*x, s) || *x == s) {
+            self.subject = Some((s, Sha256::new().chain_update(s).chain_update([0])));
+            self.predicate = None;
+        }
+        if !self.predicate.as_ref().is_some_and(|(x, _)| std::ptr::eq(*x, p) || *x == p) {
+            let (_, hasher) = self.subject.as_ref().expect("set above");
+            self.predicate = Some((p, hasher.clone().chain_update(p).chain_update([0])));
+        }
+        let (_, hasher) = self.predicate.as_ref().expect("set above");
+        hasher.clone().chain_update(o).finalize().into()
+    }
 }
 
 /// Calls `write` with each note's graph name (its IRI) and statements, in path order. Notes are
@@ -521,20 +617,13 @@ pub fn sort(triples: &mut Vec<TripleRef<'_>>) {
             NamedOrBlankNodeRef::BlankNode(b) => b.as_str(),
         }
     }
-    fn object<'a>(t: &TripleRef<'a>) -> (u8, &'a str, &'a str, &'a str) {
-        match t.object {
-            TermRef::Literal(l) => (0, l.value(), l.language().unwrap_or(""), l.datatype().as_str()),
-            TermRef::NamedNode(n) => (1, n.as_str(), "", ""),
-            TermRef::BlankNode(b) => (2, b.as_str(), "", ""),
-        }
-    }
     // Callers sort one subject or one note at a time, already in parallel: a sequential sort.
     triples.sort_unstable_by(|a, b| {
         subject(a)
             .cmp(subject(b))
             .then_with(|| (a.predicate.as_str() != rdf::TYPE).cmp(&(b.predicate.as_str() != rdf::TYPE)))
             .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
-            .then_with(|| object(a).cmp(&object(b)))
+            .then_with(|| object_key(a).cmp(&object_key(b)))
     });
     triples.dedup();
 }
@@ -572,7 +661,56 @@ mod tests {
         assert!(matches!(web_iri("https://a.example/a b"), Some(Cow::Owned(u)) if u == "https://a.example/a%20b"));
     }
 
+    /// A subject's statements as `d` drafts them, in a random order and split into runs.
+    fn drafts_of<'g>(d: &mut Drafts<'g>, subjects: &'g [String], statements: &[(usize, usize, usize, usize)]) {
+        const PREDICATES: [&str; 5] = [rdf::TYPE, schema::NAME, schema::URL, prov::WAS_DERIVED_FROM, tg::LINE];
+        const VALUES: [&str; 4] = ["https://a.example/x", "x", "https://a.example/x#L1", ""];
+        for &(s, p, o, kind) in statements {
+            let subject = if s % 2 == 0 {
+                Text::Graph(subjects[s % subjects.len()].as_str())
+            } else {
+                let subject = &subjects[s % subjects.len()];
+                d.make(|m| m.push_str(subject))
+            };
+            let value = Text::Graph(VALUES[o % VALUES.len()]);
+            let object = match kind % 4 {
+                0 => Object::Iri(value),
+                1 => Object::Plain(value),
+                2 => Object::Tagged(value, Text::Graph(["en", "it"][o % 2])),
+                _ => Object::Typed(value, xsd::INTEGER),
+            };
+            d.push(subject, PREDICATES[p % PREDICATES.len()], object);
+        }
+    }
+
     proptest! {
+        /// Sorting runs of one subject gives what one sort of every statement gave.
+        #[test]
+        fn triples_are_sorted_as_sort_sorts(
+            subjects in proptest::collection::vec("https://a\\.example/(n#L[0-9]{1,2}|n#s-[0-9a-f]{2}|[a-c]{0,2})", 1..6),
+            statements in proptest::collection::vec((0usize..12, 0usize..5, 0usize..4, 0usize..4), 0..40),
+        ) {
+            let mut d = Drafts::default();
+            drafts_of(&mut d, &subjects, &statements);
+            let mut expected = d.unsorted();
+            sort(&mut expected);
+            prop_assert_eq!(d.triples(), expected);
+        }
+
+        /// Digests with the hasher's state kept are the digests.
+        #[test]
+        fn statement_digests_are_the_digests(
+            statements in proptest::collection::vec((0usize..3, 0usize..3, "[a-z]{0,70}"), 0..12),
+        ) {
+            const SUBJECTS: [&str; 3] = ["https://talkgraph.example/id/talk/a-rather-long-event-name--and-a-rather-long-talk-title", "s", ""];
+            const PREDICATES: [&str; 3] = [schema::MENTIONS, schema::PERFORMER, ""];
+            let mut digests = StatementDigests::default();
+            for (s, p, o) in &statements {
+                let (s, p) = (SUBJECTS[*s], PREDICATES[*p]);
+                prop_assert_eq!(digests.digest(s, p, o), statement_digest(s, p, o));
+            }
+        }
+
         #[test]
         fn numbers_are_written_as_display_writes_them(n in any::<u32>()) {
             let mut s = String::from("L");
