@@ -159,8 +159,12 @@ impl Resolver {
             self.relate(&doc, Relation::About, ev, src(line));
         }
         for talk in &note.talks {
-            let event_part = event.as_ref().map_or(String::new(), |k| self.entities[k.0 as usize].0.key.clone());
-            let key = format!("{event_part}\u{1f}{}", title_key(&talk.title));
+            let title = title_key(&talk.title);
+            let event_part = event.as_ref().map_or("", |k| self.entities[k.0 as usize].0.key.as_str());
+            let mut key = String::with_capacity(event_part.len() + 1 + title.len());
+            key.push_str(event_part);
+            key.push('\u{1f}');
+            key.push_str(&title);
             let t = self.entity(EntityKind::Talk, key, src(talk.line));
             let e = self.get(&t);
             e.names.insert(talk.title.clone());
@@ -304,14 +308,15 @@ impl Resolver {
     }
 
     fn entity(&mut self, kind: EntityKind, key: String, source: Source) -> Id {
-        let k = EntityKey { kind, key };
-        let id = match self.index.get(&k) {
-            Some(&id) => id,
-            None => {
-                let id = self.next_id();
-                let e = Entity::new(kind, mint(&self.base, &k));
-                self.index.insert(k.clone(), id);
-                self.entities.push((k, e));
+        use std::collections::hash_map::Entry;
+        // One lookup: the key is hashed once, and cloned only when it is new.
+        let id = match self.index.entry(EntityKey { kind, key }) {
+            Entry::Occupied(o) => *o.get(),
+            Entry::Vacant(v) => {
+                let id = Id(u32::try_from(self.entities.len()).expect("fewer than 4 billion entities"));
+                let e = Entity::new(kind, mint(&self.base, v.key()));
+                self.entities.push((v.key().clone(), e));
+                v.insert(id);
                 id
             }
         };
@@ -573,22 +578,60 @@ fn fold_any(s: &str) -> String {
 
 /// Key of a tool or event name: folded, words split at white space, `-` and `_`.
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_words(s, |b| is_ascii_space(b) || b == b'-' || b == b'_');
+    }
     words(&fold(s), |c| c.is_whitespace() || c == '-' || c == '_')
 }
 
 /// Key of a person's name: like [`name_key`], dots dropped (`W.` = `W`).
 pub fn person_key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_words(s, |b| is_ascii_space(b) || matches!(b, b'-' | b'_' | b'.'));
+    }
     words(&fold(s).replace('.', " "), |c| c.is_whitespace() || c == '-' || c == '_')
 }
 
 /// Key of an organization: folded letters and digits only (`ClearBoxAI` = `Clearbox-AI`).
 pub fn org_key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Key of a title: folded words of letters and digits.
 pub fn title_key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_words(s, |b| !b.is_ascii_alphanumeric());
+    }
     words(&fold(s), |c| !c.is_alphanumeric())
+}
+
+/// What `char::is_whitespace` says of an ASCII character (vertical tab included, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// `words(&fold(s), sep)` for ASCII `s`, in one pass and one allocation: [`fold`] of ASCII
+/// lower-cases and turns a backquote into `'`; `sep` sees the folded byte.
+fn ascii_words(s: &str, sep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        let b = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+        if sep(b) {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(char::from(b));
+        }
+    }
+    out
 }
 
 fn words(s: &str, sep: impl Fn(char) -> bool) -> String {
@@ -692,26 +735,16 @@ pub fn mint(base: &str, key: &EntityKey) -> String {
     if key.kind == EntityKind::Note {
         return note_iri(base, &key.key);
     }
-    let plain = |p: &str| {
-        !p.is_empty()
-            && p.len() <= MAX_SLUG
-            && p.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-    };
     let segment = key.kind.segment();
     let mut iri = String::with_capacity(base.len() + segment.len() + 1 + key.key.len() + 17);
     iri.push_str(base);
     iri.push_str(segment);
     iri.push('/');
-    if key.key.split('\u{1f}').all(plain) {
-        // Parts joined by `--`, words by `-`: the key's own bytes, spaces and separators swapped.
-        for (i, part) in key.key.split('\u{1f}').enumerate() {
-            if i > 0 {
-                iri.push_str("--");
-            }
-            iri.extend(part.chars().map(|c| if c == ' ' { '-' } else { c }));
-        }
+    let start = iri.len();
+    if push_plain(&mut iri, &key.key) {
         return iri;
     }
+    iri.truncate(start);
     let mut first = true;
     for s in key.key.split('\u{1f}').map(slug).filter(|s| !s.is_empty()) {
         if !first {
@@ -730,6 +763,36 @@ pub fn mint(base: &str, key: &EntityKey) -> String {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends the slug of a plain key (every part, between `\u{1f}`s, non-empty, at most
+/// [`MAX_SLUG`] bytes, of lower-case ASCII letters and digits in words separated by one space):
+/// words joined by `-`, parts by `--`. False (with some bytes appended) when the key is not
+/// plain. One pass over the key, checking and copying (was: a check, then a copy by char).
+fn push_plain(iri: &mut String, key: &str) -> bool {
+    // The byte before, `\u{1f}` at the start: a part starts as if after a separator.
+    let mut prev = 0x1f_u8;
+    let mut part_len = 0usize;
+    for &b in key.as_bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => iri.push(char::from(b)),
+            b' ' | 0x1f if prev == b' ' || prev == 0x1f => return false,
+            b' ' => iri.push('-'),
+            0x1f => {
+                iri.push_str("--");
+                prev = b;
+                part_len = 0;
+                continue;
+            }
+            _ => return false,
+        }
+        part_len += 1;
+        if part_len > MAX_SLUG {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' ' && prev != 0x1f
+}
 
 /// The IRI of a note: `{base}note/{path}`, the path relative to the input root kept readable
 /// (ASCII letters, digits, `-._~/`) and everything else percent-encoded, so distinct paths
@@ -756,7 +819,9 @@ fn slug(s: &str) -> String {
         } else if c.is_alphanumeric() {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                out.push('%');
+                out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
+                out.push(char::from(HEX_UPPER[usize::from(b & 15)]));
             }
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -774,8 +839,12 @@ fn slug(s: &str) -> String {
     {
         out.truncate(i);
     }
-    out.trim_end_matches('-').to_owned()
+    let kept = out.trim_end_matches('-').len();
+    out.truncate(kept);
+    out
 }
+
+const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
 #[cfg(test)]
 mod tests {
@@ -786,6 +855,16 @@ mod tests {
         #[test]
         fn fold_ascii_shortcut(s in "[ -~]{0,40}") {
             prop_assert_eq!(fold(&s), fold_any(&s));
+        }
+
+        /// The ASCII shortcuts of the keys are what folding and splitting gave.
+        #[test]
+        fn ascii_keys_are_what_splitting_gave(s in "[\t-\r -~]{0,40}") {
+            let ws = |c: char| c.is_whitespace() || c == '-' || c == '_';
+            prop_assert_eq!(name_key(&s), words(&fold_any(&s), ws));
+            prop_assert_eq!(person_key(&s), words(&fold_any(&s).replace('.', " "), ws));
+            prop_assert_eq!(org_key(&s), fold_any(&s).chars().filter(|c| c.is_alphanumeric()).collect::<String>());
+            prop_assert_eq!(title_key(&s), words(&fold_any(&s), |c| !c.is_alphanumeric()));
         }
     }
 
@@ -863,6 +942,35 @@ mod tests {
         }
     }
 
+    /// The first implementation of [`slug`], for comparison.
+    fn slug_by_formatting(s: &str) -> String {
+        let mut out = String::new();
+        for c in fold(s).chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+            if out.len() >= MAX_SLUG {
+                break;
+            }
+        }
+        while out.len() > MAX_SLUG || out.ends_with('-') || out.ends_with('%') {
+            out.pop();
+        }
+        if let Some(i) = out.rfind('%')
+            && out.len() - i < 3
+        {
+            out.truncate(i);
+        }
+        out.trim_end_matches('-').to_owned()
+    }
+
     /// The first implementation of [`mint`], for comparison.
     fn mint_by_formatting(base: &str, key: &EntityKey) -> String {
         if key.kind == EntityKind::Note {
@@ -881,7 +989,7 @@ mod tests {
             iri.push_str(&slugs.join("--"));
             return iri;
         }
-        let slugs: Vec<String> = parts.iter().map(|p| slug(p)).filter(|s| !s.is_empty()).collect();
+        let slugs: Vec<String> = parts.iter().map(|p| slug_by_formatting(p)).filter(|s| !s.is_empty()).collect();
         iri.push_str(&slugs.join("--"));
         let digest = Sha256::new().chain_update(key.kind.segment()).chain_update([0]).chain_update(&key.key).finalize();
         iri.push('_');
@@ -898,6 +1006,8 @@ mod tests {
             key in prop_oneof![
                 "[a-z0-9 .+'é山\u{1f}-]{0,80}",
                 "[a-z0-9]{1,8}( [a-z0-9]{1,8}){0,4}(\u{1f}[a-z0-9]{1,8}( [a-z0-9]{1,8}){0,3})?",
+                "[a-z0-9 \u{1f}]{0,70}",
+                "[a-z]{55,65}(\u{1f}[a-z ]{0,3})?",
             ],
             kind in 0usize..EntityKind::ALL.len(),
         ) {
