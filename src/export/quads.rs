@@ -68,22 +68,47 @@ fn write_notes(data: &Dataset, options: &ExportOptions, quads: bool, out: &mut d
 /// formatting machinery behind `Display` taking half the writing time); terms are escaped as
 /// oxrdf's `Display` escapes them, so the bytes are the same.
 pub fn write_note(g: &KnowledgeGraph, options: &ExportOptions, quads: bool, out: &mut Vec<u8>) {
-    let name = note_of(g).filter(|_| quads);
+    // What ends every line (` <note> .`, or ` .`), and what starts the lines of one subject
+    // (`<subject> `), made once rather than per line.
+    let mut tail = Vec::new();
+    if let Some(name) = note_of(g).filter(|_| quads) {
+        tail.push(b' ');
+        iri(&mut tail, name);
+    }
+    tail.extend_from_slice(b" .\n");
+    let mut head = Vec::new();
     let _ = rdf::for_each_subject(g, options, |group| {
+        let mut subject: Option<NamedOrBlankNodeRef<'_>> = None;
         for t in group {
-            write_line(out, t, name);
+            if !subject.is_some_and(|s| same_subject(s, t.subject)) {
+                head.clear();
+                match t.subject {
+                    NamedOrBlankNodeRef::NamedNode(n) => iri(&mut head, n.as_str()),
+                    NamedOrBlankNodeRef::BlankNode(b) => blank(&mut head, b.as_str()),
+                }
+                head.push(b' ');
+                subject = Some(t.subject);
+            }
+            write_line(out, &head, t, &tail);
         }
         Ok::<(), std::convert::Infallible>(())
     });
 }
 
-/// One N-Triples line, or an N-Quads line in graph `name`.
-fn write_line(out: &mut Vec<u8>, t: &TripleRef<'_>, name: Option<&str>) {
-    match t.subject {
-        NamedOrBlankNodeRef::NamedNode(n) => iri(out, n.as_str()),
-        NamedOrBlankNodeRef::BlankNode(b) => blank(out, b.as_str()),
+/// Whether two subjects are the same (the same borrowed string, mostly).
+fn same_subject(a: NamedOrBlankNodeRef<'_>, b: NamedOrBlankNodeRef<'_>) -> bool {
+    match (a, b) {
+        (NamedOrBlankNodeRef::NamedNode(x), NamedOrBlankNodeRef::NamedNode(y)) => {
+            std::ptr::eq(x.as_str(), y.as_str()) || x == y
+        }
+        _ => a == b,
     }
-    out.push(b' ');
+}
+
+/// One N-Triples or N-Quads line: `head` is the subject and a space, `tail` the graph name if
+/// any and the final ` .` and newline.
+fn write_line(out: &mut Vec<u8>, head: &[u8], t: &TripleRef<'_>, tail: &[u8]) {
+    out.extend_from_slice(head);
     iri(out, t.predicate.as_str());
     out.push(b' ');
     match t.object {
@@ -100,11 +125,7 @@ fn write_line(out: &mut Vec<u8>, t: &TripleRef<'_>, name: Option<&str>) {
             }
         }
     }
-    if let Some(g) = name {
-        out.push(b' ');
-        iri(out, g);
-    }
-    out.extend_from_slice(b" .\n");
+    out.extend_from_slice(tail);
 }
 
 fn xsd_string() -> NamedNodeRef<'static> {
