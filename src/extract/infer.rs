@@ -7,8 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use regex::{Regex, RegexBuilder};
+use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::blocks::is_mark;
 use crate::model::{InferredKind, Mention, Note};
 use crate::resolve::{name_key, org_key};
 
@@ -59,10 +60,15 @@ const COMMON: &[&str] = &[
 /// Names to recognize, each with its kind.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
+    /// Longest first, then in byte order.
     entries: Vec<(String, InferredKind)>,
-    /// Index of each name in `entries`.
-    index: std::collections::HashMap<String, usize>,
-    matcher: Option<Regex>,
+    /// Whether each name (same index) is also a common word ([`COMMON`]).
+    common: Vec<bool>,
+    /// All names at once, leftmost-longest: the pattern index is the index in `entries`.
+    matcher: Option<AhoCorasick>,
+    /// Whether a name holds a link placeholder or U+FFFC, so that [`find_prose`](Self::find_prose)
+    /// must mask the line before searching it (never, in practice).
+    masks: bool,
 }
 
 /// Counts the spellings of linked tools and organizations note by note, for
@@ -155,16 +161,21 @@ impl Lexicon {
 
     fn build(mut entries: Vec<(String, InferredKind)>) -> Self {
         entries.retain(|(n, _)| n.chars().count() >= 2 && n.chars().any(char::is_alphabetic));
-        // Longest first (the alternation prefers earlier names); a name that is both a tool and
-        // an organization is a tool.
+        // Longest first (the first implementation's alternation preferred earlier names, which
+        // leftmost-longest matching does by itself); a name that is both a tool and an
+        // organization is a tool.
         entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)).then_with(|| a.1.cmp(&b.1)));
         entries.dedup_by(|a, b| a.0 == b.0);
-        let pattern = entries.iter().map(|(n, _)| regex::escape(n)).collect::<Vec<_>>().join("|");
+        let common = entries.iter().map(|(n, _)| COMMON.contains(&n.to_lowercase().as_str())).collect();
+        // Leftmost-longest over literals is what a leftmost-first alternation of them, longest
+        // first, finds: the earliest start, and there the longest name.
         let matcher = (!entries.is_empty())
-            .then(|| RegexBuilder::new(&pattern).size_limit(256 << 20).dfa_size_limit(64 << 20).build().ok())
+            .then(|| {
+                AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(entries.iter().map(|(n, _)| n)).ok()
+            })
             .flatten();
-        let index = entries.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
-        Self { entries, index, matcher }
+        let masks = entries.iter().any(|(n, _)| n.chars().any(|c| is_mark(c) || c == '\u{FFFC}'));
+        Self { entries, common, matcher, masks }
     }
 
     /// Number of names.
@@ -175,6 +186,19 @@ impl Lexicon {
     /// Whether there are no names.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The names found in a line of shadow text, as whole words, the line's link placeholders
+    /// read as U+FFFC (an object): a name never takes in a link's text.
+    pub(crate) fn find_prose<'a>(&'a self, line: &str) -> Vec<(&'a str, InferredKind)> {
+        if self.masks {
+            let prose: String = line.chars().map(|c| if is_mark(c) { '\u{FFFC}' } else { c }).collect();
+            return self.find(&prose);
+        }
+        // A placeholder and U+FFFC are both three bytes, neither a letter, digit, white space,
+        // capital or punctuation the checks look at, and in no name: the line itself gives
+        // the same names at the same offsets.
+        self.find(line)
     }
 
     /// The names found in `text`, as whole words.
@@ -190,8 +214,9 @@ impl Lexicon {
             if wordy(before) || after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let Some((name, kind)) = self.index.get(found.as_str()).map(|&i| &self.entries[i]) else { continue };
-            if COMMON.contains(&name.to_lowercase().as_str()) && !common_word_ok(text, start, end) {
+            let i = found.pattern().as_usize();
+            let (name, kind) = &self.entries[i];
+            if self.common[i] && !common_word_ok(text, start, end) {
                 continue;
             }
             out.push((name.as_str(), *kind));
@@ -223,6 +248,100 @@ fn curated_entries() -> Vec<(String, InferredKind)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use regex::RegexBuilder;
+
+    /// The first implementation of [`Lexicon::find_prose`]: one regex alternation of the names,
+    /// longest first, over the line with its placeholders masked.
+    fn find_by_regex<'a>(lx: &'a Lexicon, line: &str) -> Vec<(&'a str, InferredKind)> {
+        let pattern = lx.entries.iter().map(|(n, _)| regex::escape(n)).collect::<Vec<_>>().join("|");
+        let Some(m) = (!lx.entries.is_empty())
+            .then(|| RegexBuilder::new(&pattern).size_limit(256 << 20).dfa_size_limit(64 << 20).build().ok())
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let index: std::collections::HashMap<&str, usize> =
+            lx.entries.iter().enumerate().map(|(i, (n, _))| (n.as_str(), i)).collect();
+        let text: String = line.chars().map(|c| if is_mark(c) { '\u{FFFC}' } else { c }).collect();
+        let text = text.as_str();
+        let mut out = Vec::new();
+        for found in m.find_iter(text) {
+            let (start, end) = (found.start(), found.end());
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let wordy =
+                |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-' && end < text.len());
+            if wordy(before) || after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let Some((name, kind)) = index.get(found.as_str()).map(|&i| &lx.entries[i]) else { continue };
+            if COMMON.contains(&name.to_lowercase().as_str()) && !common_word_ok(text, start, end) {
+                continue;
+            }
+            out.push((name.as_str(), *kind));
+        }
+        out
+    }
+
+    /// A lexicon of names that overlap (prefixes, suffixes, shared words), common words, a
+    /// name with a placeholder and one with U+FFFC.
+    fn overlapping(with_marks: bool) -> Lexicon {
+        let mut names = vec![
+            "Ray",
+            "Ray Serve",
+            "ray",
+            "Rust",
+            "Rust Belt",
+            "Foo Bar",
+            "Bar Baz",
+            "Go",
+            "Gopher",
+            "pytest",
+            "py",
+            "Black",
+            "Red Hat",
+            "Hat Trick",
+            "C++",
+            "a-b",
+            "Node.js",
+            "Élan",
+            "日本語",
+        ];
+        if with_marks {
+            names.extend(["X\u{E000}Y", "Obj\u{FFFC}"]);
+        }
+        Lexicon::build(
+            names
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| (n.to_owned(), if i % 3 == 0 { InferredKind::Organization } else { InferredKind::Tool }))
+                .chain(curated_entries())
+                .collect(),
+        )
+    }
+
+    proptest! {
+        /// Lines made of names, pieces of names, placeholders, U+FFFC, punctuation and spaces:
+        /// the automaton finds what the alternation found.
+        #[test]
+        fn automaton_agrees_with_alternation(parts in prop::collection::vec(prop::sample::select(vec![
+            "Ray", "Ray Serve", "ray", " ", "  ", ".", ". ", "-", "_", "(", "\"", "Rust", " Belt", "Foo", " Bar", " Baz",
+            "Go", "pher", "pytest", "py", "Black", "Red", " Hat", " Trick", "C++", "a-b", "Node.js", "Élan", "日本語",
+            "\u{E000}", "\u{E001}", "\u{FFFC}", "X", "Y", "Obj", "Kubernetes", "Terraform", "x", "The", "é", "9", ":",
+        ]), 0..16), with_marks in any::<bool>()) {
+            let lx = overlapping(with_marks);
+            let line = parts.concat();
+            prop_assert_eq!(lx.find_prose(&line), find_by_regex(&lx, &line), "{:?}", line);
+        }
+
+        /// Arbitrary text against the curated list.
+        #[test]
+        fn automaton_agrees_on_any_text(line in "\\PC{0,60}") {
+            let lx = Lexicon::curated();
+            prop_assert_eq!(lx.find_prose(&line), find_by_regex(&lx, &line), "{:?}", line);
+        }
+    }
 
     #[test]
     fn whole_words_with_care_for_common_words() {

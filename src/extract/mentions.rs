@@ -91,8 +91,7 @@ pub(crate) fn mine(
     for line in &block.lines {
         books(&line.text, line.line, mentions);
         if let Some(lx) = lexicon {
-            let prose: String = line.text.chars().map(|c| if is_mark(c) { '\u{FFFC}' } else { c }).collect();
-            for (name, kind) in lx.find(&prose) {
+            for (name, kind) in lx.find_prose(&line.text) {
                 mentions.push(Mention::Inferred(Inferred { name: name.to_owned(), kind, line: line.line }));
             }
         }
