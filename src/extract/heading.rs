@@ -20,11 +20,38 @@ pub fn talk_tag(heading: &str) -> Option<(TalkKind, String)> {
         Regex::new(r"(?i)^\s*(keynote|talk|workshop|tutorial|panel|lightning(?:\s+talk)?)\s*(?::|\s[\-–—])\s*(.+?)\s*$")
             .expect("valid regex")
     });
-    let c = BRACKET.captures(heading).or_else(|| PREFIX.captures(heading))?;
+    // Each expression needs its first character after the white space: a bracket, or a tag
+    // word; most headings have neither, and at most one of the two can match.
+    let rest = heading.trim_start();
+    let c = if rest.starts_with('[') {
+        BRACKET.captures(heading)?
+    } else if starts_with_tag_word(rest) {
+        PREFIX.captures(heading)?
+    } else {
+        return None;
+    };
     let tag = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
     let kind = TalkKind::from_tag(&tag)?;
     let title = strip_quotes(c[2].trim_end_matches('#').trim());
     (!title.is_empty()).then_some((kind, title))
+}
+
+/// Whether `text` starts with a tag word as `(?i)` reads it: ASCII letters in any case, and
+/// the two letters that fold to ASCII ones (the Kelvin sign to `k`, `ſ` to `s`).
+fn starts_with_tag_word(text: &str) -> bool {
+    const TAGS: &[&[u8]] = &[b"keynote", b"talk", b"workshop", b"tutorial", b"panel", b"lightning"];
+    let mut head = [0u8; 9];
+    let mut n = 0;
+    for c in text.chars().take(head.len()) {
+        head[n] = match c {
+            '\u{212A}' => b'k',
+            '\u{17F}' => b's',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => break,
+        };
+        n += 1;
+    }
+    TAGS.iter().any(|t| head[..n].starts_with(t))
 }
 
 /// Removes one pair of surrounding quotes (`"T"`, `“T”`, `'T'`).
@@ -86,6 +113,49 @@ pub fn event_from_title(title: &str, year: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first implementation of [`talk_tag`]: both expressions on every heading.
+    fn talk_tag_by_regexes(heading: &str) -> Option<(TalkKind, String)> {
+        static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)^\s*\[\s*(keynote|talk|workshop|tutorial|panel|lightning(?:\s+talk)?)\s*\]\s*[:\-–—]?\s*(.+?)\s*$",
+            )
+            .expect("valid regex")
+        });
+        static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)^\s*(keynote|talk|workshop|tutorial|panel|lightning(?:\s+talk)?)\s*(?::|\s[\-–—])\s*(.+?)\s*$",
+            )
+            .expect("valid regex")
+        });
+        let c = BRACKET.captures(heading).or_else(|| PREFIX.captures(heading))?;
+        let tag = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        let kind = TalkKind::from_tag(&tag)?;
+        let title = strip_quotes(c[2].trim_end_matches('#').trim());
+        (!title.is_empty()).then_some((kind, title))
+    }
+
+    proptest! {
+        /// Headings made of tag words in every case (with the Kelvin sign and the long s),
+        /// brackets, separators, white space and titles: the first-character check changes
+        /// nothing.
+        #[test]
+        fn tag_check_agrees_with_regexes(parts in prop::collection::vec(prop::sample::select(vec![
+            "keynote", "KEYNOTE", "\u{212A}eynote", "Talk", "tal\u{212A}", "workshop", "wor\u{212A}\u{17F}hop",
+            "Tutorial", "PANEL", "lightning", "Lightning talk", "lightning  talk", "[", "]", "[ ", " ]", ":", " - ",
+            " — ", "–", " ", "\u{A0}", "\u{2003}", "\t", "Title", "\"Quoted\"", "##", "x", "é", "Keynotes", "\u{E000}",
+        ]), 0..8)) {
+            let heading = parts.concat();
+            prop_assert_eq!(talk_tag(&heading), talk_tag_by_regexes(&heading), "{:?}", heading);
+        }
+
+        /// Any text at all.
+        #[test]
+        fn tag_check_agrees_on_any_text(heading in "\\PC{0,30}") {
+            prop_assert_eq!(talk_tag(&heading), talk_tag_by_regexes(&heading), "{:?}", heading);
+        }
+    }
 
     #[test]
     fn talk_tags() {

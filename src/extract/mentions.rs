@@ -98,7 +98,11 @@ pub(crate) fn mine(
         let text = line.text.as_str();
         let mut last_tool: Option<usize> = None;
         let mut prev_end = 0;
-        for (pos, c) in text.char_indices() {
+        // Only placeholders matter here: they are U+E000 to U+F8FF, whose UTF-8 starts with
+        // EE or EF (never a continuation byte), so the line is searched for those bytes rather
+        // than walked character by character.
+        for pos in memchr::memchr2_iter(0xEE, 0xEF, text.as_bytes()) {
+            let Some(c) = text[pos..].chars().next() else { continue };
             let Some(link) = block.link(c) else { continue };
             let before = &text[prev_end..pos];
             let after = &text[pos + c.len_utf8()..];
@@ -349,7 +353,8 @@ pub(crate) fn bare_slides(block: &Block) -> Option<Material> {
         LazyLock::new(|| Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex"));
     static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(https?://\S+)\s*$").expect("valid regex"));
     for (k, line) in block.lines.iter().enumerate() {
-        if line.text.chars().any(is_mark) {
+        // The label needs the word (most lines lack it): checked before anything else.
+        if !may_contain_folded(&line.text, &["slide"]) || line.text.chars().any(is_mark) {
             continue;
         }
         let Some(c) = LABEL.captures(&line.text) else { continue };
