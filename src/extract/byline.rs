@@ -90,7 +90,7 @@ pub(crate) fn parse_text(block: &Block, text: &str, line: u32) -> Option<Byline>
                     orgs.push(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
                 }
             }
-        } else if let Some(c) = EMAIL.captures(seg) {
+        } else if let Some(c) = seg.contains('@').then(|| EMAIL.captures(seg)).flatten() {
             set_email(&mut out.speakers, c[1].to_owned());
         } else if seg.starts_with('@') && !seg.contains(' ') {
             // A social handle: nothing to record.
@@ -253,7 +253,8 @@ fn split_people(s: &str) -> Vec<&str> {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            _ if depth == 0 => {
+            // Every separator starts with white space, a comma or an ampersand.
+            _ if depth == 0 && (c.is_whitespace() || c == ',' || c == '&') => {
                 if let Some(m) = SEP.find(&s[i..]) {
                     out.push(&s[start..i]);
                     i += m.end();
@@ -269,12 +270,23 @@ fn split_people(s: &str) -> Vec<&str> {
     out
 }
 
+/// Whether AFFILIATION may match: it needs `from`, `at`, `of` or `@` between white space.
+fn may_affiliate(piece: &str) -> bool {
+    ["from", "at", "of", "@"].iter().any(|w| {
+        piece.match_indices(w).any(|(i, _)| {
+            piece[..i].chars().next_back().is_some_and(char::is_whitespace)
+                && piece[i + w.len()..].chars().next().is_some_and(char::is_whitespace)
+        })
+    })
+}
+
 /// One speaker: `[Name](url)`, `Name (Org)`, `Name (@handle)`, `Name from Org`.
 fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
     static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*)\)\s*$").expect("valid regex"));
     let mut piece = piece.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     let mut orgs = Vec::new();
-    while let Some(c) = PAREN.captures(piece) {
+    // PAREN needs a closing parenthesis at the end (before white space).
+    while let Some(c) = piece.trim_end().ends_with(')').then(|| PAREN.captures(piece)).flatten() {
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
         piece = c.get(1).map_or("", |m| m.as_str()).trim();
         let is_handle = inner.starts_with('@') && !inner.contains(' ');
@@ -286,7 +298,8 @@ fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
             }
         }
     }
-    if let Some(c) = AFFILIATION.captures(piece)
+    if may_affiliate(piece)
+        && let Some(c) = AFFILIATION.captures(piece)
         && let Some(o) = org_text(block, &c[2], line)
     {
         let name_part = c.get(1).map_or("", |m| m.as_str());
@@ -308,7 +321,10 @@ fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
 fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:from|at|@)\s+").expect("valid regex"));
     let text = text.trim();
-    let text = LEAD.find(text).map_or(text, |m| &text[m.end()..]).trim();
+    // LEAD starts with `f`, `a` or `@` in any case (neither word has a letter that folds to
+    // an ASCII one from outside ASCII).
+    let lead = text.starts_with(['f', 'F', 'a', 'A', '@']).then(|| LEAD.find(text)).flatten();
+    let text = lead.map_or(text, |m| &text[m.end()..]).trim();
     let marks: Vec<&RawLink> = text.chars().filter_map(|c| block.link(c)).collect();
     if let [l] = marks.as_slice()
         && text.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace)
@@ -319,7 +335,7 @@ fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
     let words = name.split_whitespace().count();
     let ok = (1..=8).contains(&words)
         && name.chars().next().is_some_and(char::is_alphanumeric)
-        && !EMAIL.is_match(&name)
+        && !(name.contains('@') && EMAIL.is_match(&name))
         && !name.contains("://");
     ok.then_some(Org { name, url: None, line })
 }
@@ -343,6 +359,49 @@ fn capital(c: char) -> bool {
 mod tests {
     use super::super::blocks::{LineIndex, parse as blocks};
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first implementation of [`split_people`]: the separator tried at every character.
+    fn split_people_everywhere(s: &str) -> Vec<&str> {
+        static SEP: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+)").expect("valid regex"));
+        let mut out = Vec::new();
+        let (mut depth, mut start, mut i) = (0i32, 0usize, 0usize);
+        while i < s.len() {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ if depth == 0 => {
+                    if let Some(m) = SEP.find(&s[i..]) {
+                        out.push(&s[start..i]);
+                        i += m.end();
+                        start = i;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        out.push(&s[start..]);
+        out
+    }
+
+    proptest! {
+        /// Names, separators, parentheses, affiliations, e-mail addresses and odd spaces: the
+        /// checks before the expressions never skip a match.
+        #[test]
+        fn checks_before_expressions_skip_no_match(parts in prop::collection::vec(prop::sample::select(vec![
+            "Ada", " Lovelace", " and ", "and", ", ", ",", " & ", "&", "(", ")", "[", "]", " from ", " at ", " of ",
+            " @ ", "@", "at", "from", "Acme", " ", "\u{A0}", "\u{2003}", "x@y.example", "mailto:", ".", "\u{E000}",
+        ]), 0..12)) {
+            let text = parts.concat();
+            prop_assert_eq!(split_people(&text), split_people_everywhere(&text), "{:?}", text);
+            prop_assert!(!AFFILIATION.is_match(&text) || may_affiliate(&text), "{:?}", text);
+            prop_assert!(!EMAIL.is_match(&text) || text.contains('@'), "{:?}", text);
+        }
+    }
 
     /// (name, url, orgs, email) per speaker, and (kind, url) per material.
     type Want<'a> = (Vec<(&'a str, Option<&'a str>, Vec<&'a str>, Option<&'a str>)>, Vec<(MaterialKind, &'a str)>);

@@ -240,11 +240,16 @@ pub fn split_speakers(heading: &str) -> Option<(String, String)> {
     static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
 
     let text = strip_time(heading).trim();
-    if let Some(c) = QUOTED_BY.captures(text) {
+    // What each expression needs, checked first: an opening quote; a closing parenthesis; a
+    // dash; `by` (no letter of it folds to ASCII from outside ASCII).
+    if text.starts_with(['"', '“'])
+        && let Some(c) = QUOTED_BY.captures(text)
+    {
         return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));
     }
-    for re in [&*PAREN, &*DASH, &*BY] {
-        if let Some(c) = re.captures(text) {
+    let has_by = text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"by"));
+    for (re, may) in [(&*PAREN, text.contains(')')), (&*DASH, text.contains(['-', '–', '—'])), (&*BY, has_by)] {
+        if let Some(c) = may.then(|| re.captures(text)).flatten() {
             return Some((strip_quotes(&c[1]), c[2].trim().to_owned()));
         }
     }
@@ -263,6 +268,40 @@ pub fn strip_time(heading: &str) -> &str {
 #[cfg(test)]
 mod split_tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first implementation of [`split_speakers`]: every expression on every heading.
+    fn split_speakers_by_regexes(heading: &str) -> Option<(String, String)> {
+        static QUOTED_BY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
+        static PAREN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
+        static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
+        static BY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
+        let text = strip_time(heading).trim();
+        if let Some(c) = QUOTED_BY.captures(text) {
+            return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));
+        }
+        for re in [&*PAREN, &*DASH, &*BY] {
+            if let Some(c) = re.captures(text) {
+                return Some((strip_quotes(&c[1]), c[2].trim().to_owned()));
+            }
+        }
+        None
+    }
+
+    proptest! {
+        /// Titles, quotes, parentheses, dashes, `by`/`with` in any case, handles and times.
+        #[test]
+        fn checks_agree_with_regexes(parts in prop::collection::vec(prop::sample::select(vec![
+            "Title", "\"", "“", "”", " by ", " BY ", " bY ", "by", " with ", "(", ")", " (Ada - Org)", " @h", " - ", " – ",
+            " — ", "-", " ", "\u{A0}", "Ada Lovelace", "Saturday 10:00 ", "10:00 ", ",", "é", "\u{E000}",
+        ]), 0..10)) {
+            let heading = parts.concat();
+            prop_assert_eq!(split_speakers(&heading), split_speakers_by_regexes(&heading), "{:?}", heading);
+        }
+    }
 
     #[test]
     fn speakers_in_headings() {
