@@ -46,14 +46,15 @@ pub(crate) fn invalid(e: impl std::fmt::Display) -> Error {
     Error::Write(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))
 }
 
-/// The prefixes the default graph of `data` uses (one pass over its subjects).
+/// The prefixes the default graph of `data` uses (one pass over its subjects, unsorted: see
+/// [`rdf::for_each_unsorted`]).
 pub(crate) fn default_graph_prefixes<'a>(
     prefixes: &'a [(String, String)],
     data: &Dataset,
     options: &ExportOptions,
 ) -> Vec<(&'a str, &'a str)> {
     let mut used = vec![false; prefixes.len()];
-    let _ = rdf::for_each_subject(&data.graph, options, |group| {
+    let _ = rdf::for_each_unsorted(&data.graph, options, |group| {
         mark_prefixes(prefixes, group.iter(), &mut used);
         Ok::<(), std::convert::Infallible>(())
     });
@@ -103,4 +104,56 @@ fn is_local_name(s: &str) -> bool {
         && (b[0].is_ascii_alphanumeric() || b[0] == b'_')
         && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
         && !s.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::ProvenanceMode;
+    use crate::extract::{ExtractOptions, extract};
+
+    /// The prefixes of the sorted statements, as the prefix pass chose them before.
+    fn sorted_prefixes<'a>(
+        prefixes: &'a [(String, String)],
+        data: &Dataset,
+        options: &ExportOptions,
+    ) -> Vec<(&'a str, &'a str)> {
+        let mut used = vec![false; prefixes.len()];
+        let _ = rdf::for_each_subject(&data.graph, options, |group| {
+            mark_prefixes(prefixes, group.iter(), &mut used);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        prefixes.iter().zip(used).filter(|(_, u)| *u).map(|((n, ns), _)| (n.as_str(), ns.as_str())).collect()
+    }
+
+    #[test]
+    fn prefixes_of_unsorted_statements_are_those_of_sorted_ones() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let mut notes = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("the samples") {
+            let path = entry.expect("a sample").path();
+            if path.extension().is_some_and(|x| x == "md") {
+                let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).expect("a sample's text");
+                notes.push(extract(&name, &text, &ExtractOptions::default()).note);
+                // The same note under a path that is a local name, and one that is not.
+                notes.push(extract("plain", &text, &ExtractOptions::default()).note);
+                notes.push(extract("a b/c.md", &text, &ExtractOptions::default()).note);
+            }
+        }
+        assert!(notes.len() >= 6);
+        let bases = [crate::vocab::DEFAULT_BASE, "urn:x:", "https://schema.org/", "https://w3id.org/talkgraph/vocab#"];
+        for base in bases {
+            let data = Dataset::build(base, notes.clone()).expect("a valid base");
+            let prefixes = rdf::prefixes(base);
+            for provenance in [ProvenanceMode::Lines, ProvenanceMode::Notes, ProvenanceMode::None] {
+                let options = ExportOptions { provenance, ..ExportOptions::default() };
+                assert_eq!(
+                    default_graph_prefixes(&prefixes, &data, &options),
+                    sorted_prefixes(&prefixes, &data, &options),
+                    "{base} {provenance:?}"
+                );
+            }
+        }
+    }
 }
