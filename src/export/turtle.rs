@@ -75,12 +75,21 @@ fn mark_prefixes<'t, 'g: 't>(
             }
         }
     };
+    // Marking is idempotent: an IRI just marked (a group's subject, mostly, and runs of one
+    // predicate) need not be tried again.
+    let same = |a: Option<&str>, b: &str| a.is_some_and(|a| std::ptr::eq(a, b) || a == b);
+    let (mut subject, mut predicate): (Option<&str>, Option<&str>) = (None, None);
     for t in triples {
-        if let oxrdf::NamedOrBlankNodeRef::NamedNode(s) = t.subject {
+        if let oxrdf::NamedOrBlankNodeRef::NamedNode(s) = t.subject
+            && !same(subject, s.as_str())
+        {
             mark(s);
+            subject = Some(s.as_str());
         }
-        if t.predicate.as_str() != crate::vocab::rdf::TYPE {
+        let p = t.predicate.as_str();
+        if !std::ptr::eq(predicate.unwrap_or_default(), p) && p != crate::vocab::rdf::TYPE {
             mark(t.predicate);
+            predicate = Some(p);
         }
         match t.object {
             TermRef::NamedNode(o) => mark(o),
