@@ -77,7 +77,12 @@ const PAGE_WORDS: &[&str] = &[
 
 /// Is this link text generic (`github repo`, `here`, `slides`)?
 pub(crate) fn is_generic(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_ascii() {
+        // Lowering ASCII is ASCII case folding: compare without a lower-case copy.
+        return t.is_empty() || GENERIC.iter().any(|g| g.eq_ignore_ascii_case(t));
+    }
+    let t = t.to_lowercase();
     t.is_empty() || GENERIC.contains(&t.as_str())
 }
 
@@ -354,7 +359,7 @@ pub(crate) fn bare_slides(block: &Block) -> Option<Material> {
     static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(https?://\S+)\s*$").expect("valid regex"));
     for (k, line) in block.lines.iter().enumerate() {
         // The label needs the word (most lines lack it): checked before anything else.
-        if !may_contain_folded(&line.text, &["slide"]) || line.text.chars().any(is_mark) {
+        if !may_start_with_slide(&line.text) || line.text.chars().any(is_mark) {
             continue;
         }
         let Some(c) = LABEL.captures(&line.text) else { continue };
@@ -369,11 +374,33 @@ pub(crate) fn bare_slides(block: &Block) -> Option<Material> {
     None
 }
 
+/// Whether LABEL (`(?i)^\W*slides?...`) may match: its first word character starts `slide`.
+/// Leading ASCII bytes other than letters, digits and `_` are `\W`; at the first ASCII word
+/// byte `slide` must begin (in any ASCII case: no letter of it but `s` folds to ASCII from
+/// outside it); a non-ASCII character first (it may be a word character, or `ſ`) leaves the
+/// question to the expression.
+fn may_start_with_slide(text: &str) -> bool {
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii() {
+            return true;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            return b.get(i..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"slide"));
+        }
+    }
+    false
+}
+
 /// An absolute `http(s)` URL: the only links that become entities.
 /// (see `talkgraph::extract::is_web`)
 pub fn is_web(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap_or(0) + 2
+    // `http://` or `https://` in any ASCII case, and something after it.
+    let b = url.as_bytes();
+    if b.get(..8).is_some_and(|p| p.eq_ignore_ascii_case(b"https://")) {
+        return b.len() > 8;
+    }
+    b.get(..7).is_some_and(|p| p.eq_ignore_ascii_case(b"http://")) && b.len() > 7
 }
 
 /// `... by ` / `released by ` just before a link.
@@ -385,12 +412,18 @@ fn by_before(before: &str) -> bool {
 /// A tool name is short: at most four words, 40 characters, no page-title last word.
 fn is_tool_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let last_is_page_word = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).map(|l| {
+        if l.is_ascii() {
+            PAGE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(l))
+        } else {
+            PAGE_WORDS.contains(&l.to_lowercase().as_str())
+        }
+    });
     let capitalized = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_lowercase)).count();
     (1..=4).contains(&words.len())
         && (words.len() == 1 || capitalized * 2 >= words.len())
         && text.chars().count() <= 40
-        && last.is_some_and(|l| !PAGE_WORDS.contains(&l.as_str()))
+        && last_is_page_word == Some(false)
         && !text.contains("://")
 }
 
@@ -660,6 +693,46 @@ mod tests {
         assert!(!may_contain_folded("a plain line", &["book", "speaker"]));
         assert!(may_contain_folded("PRESENTER", &["presenter"]) && may_contain_folded("k book", &["book"]));
         assert!(!may_contain_folded("ook k", &["book"]), "the word around its rarest letter");
+    }
+
+    /// The first implementations of the functions given an ASCII fast path.
+    fn is_generic_lowering(text: &str) -> bool {
+        let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        t.is_empty() || GENERIC.contains(&t.as_str())
+    }
+
+    fn is_web_lowering(url: &str) -> bool {
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap_or(0) + 2
+    }
+
+    fn is_tool_name_lowering(text: &str) -> bool {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        let capitalized = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_lowercase)).count();
+        (1..=4).contains(&words.len())
+            && (words.len() == 1 || capitalized * 2 >= words.len())
+            && text.chars().count() <= 40
+            && last.is_some_and(|l| !PAGE_WORDS.contains(&l.as_str()))
+            && !text.contains("://")
+    }
+
+    proptest::proptest! {
+        /// Generic words, page words, URLs' schemes in any case (with the Kelvin sign and
+        /// letters whose lower case is longer), punctuation and spaces.
+        #[test]
+        fn ascii_paths_agree_with_lowering(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "GitHub", " repo", "Slides", "here", "Click Here", "Page", "BLOG", "po\u{212A}", "\u{130}", "Docs", "x",
+            "Polars", " ", "  ", "(", ")", ".", "-", "https://", "HTTP://", "http:/", "https:", "//", "é", "a.example",
+            "\u{E000}", "\u{FFFC}", "Slide", "slides:", "*", "_", "9",
+        ]), 0..6)) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(is_generic(&text), is_generic_lowering(&text), "{:?}", text);
+            proptest::prop_assert_eq!(is_web(&text), is_web_lowering(&text), "{:?}", text);
+            proptest::prop_assert_eq!(is_tool_name(&text), is_tool_name_lowering(&text), "{:?}", text);
+            let label = Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex");
+            proptest::prop_assert!(!label.is_match(&text) || may_start_with_slide(&text), "{:?}", text);
+        }
     }
 
     #[test]
