@@ -412,9 +412,32 @@ fn is_broken_pipe(e: &Error) -> bool {
 }
 
 /// Writes through `f` into a temporary file beside `path`, then renames it over `path`; on
-/// any error the temporary file is removed and `path` is left as it was.
+/// any error the temporary file is removed and `path` is left as it was. A device or named
+/// pipe is written in place; a symbolic link's file is replaced, the link kept.
 fn write_atomically(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
     let io_err = |source: io::Error| Error::Io { path: path.to_owned(), source };
+    // Only a regular file is replaced: a device, a named pipe or a socket (`-o /dev/null`,
+    // `-o /dev/stdout`) is written in place. Renaming over /dev/null as root would put a file
+    // where the device was, and everything written there since would be kept and read back.
+    if let Ok(m) = fs::metadata(path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        let mut w = BufWriter::new(OpenOptions::new().write(true).open(path).map_err(io_err)?);
+        return f(&mut w).and_then(|()| w.flush().map_err(Error::from));
+    }
+    // A symbolic link keeps pointing where it did: the file it points at is replaced.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(p) => {
+                resolved = p;
+                resolved.as_path()
+            }
+            Err(_) => path,
+        },
+        _ => path,
+    };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name =
         path.file_name().ok_or_else(|| io_err(io::Error::new(io::ErrorKind::InvalidInput, "not a file name")))?;

@@ -320,3 +320,34 @@ fn notes_that_would_share_a_name_get_one_each_and_a_file_given_twice_is_read_onc
     assert!(stdout(&one).contains("/id/note/notes/talks.md>") && stderr(&one).is_empty(), "{}", stderr(&one));
     let _ = fs::remove_dir_all(&d);
 }
+
+/// `-o /dev/null` once renamed a file over the device (as root): only regular files are
+/// replaced; a named pipe stands in for the device here, as the test must not touch /dev.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_in_place_and_a_link_keeps_its_target() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = temp_dir("special-output");
+    let fifo = d.join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(&fifo).expect("read the pipe"))
+    };
+    let o = talkgraph(&["export", "samples/rustlab-2024-day1.md", "-o", &fifo.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(fs::symlink_metadata(&fifo).expect("still there").file_type().is_fifo(), "the pipe was replaced by a file");
+    let through = reader.join().expect("reader");
+    assert!(through.contains("schema:name \"Ada Lovelace\""), "{through}");
+    assert!(fs::read_dir(&d).expect("dir").count() == 1, "no temporary file is left");
+
+    let (real, link) = (d.join("real.ttl"), d.join("link.ttl"));
+    fs::write(&real, "old").expect("file");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let o = talkgraph(&["export", "samples/rustlab-2024-day1.md", "-o", &link.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link was replaced");
+    assert!(fs::read_to_string(&real).expect("target").contains("Ada Lovelace"));
+    let _ = fs::remove_dir_all(&d);
+}
