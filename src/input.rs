@@ -93,24 +93,18 @@ fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error
 /// merge by plain union. (With one path given, names are their own already.)
 pub fn tell_apart(inputs: &mut Vec<Input>) -> Vec<String> {
     let mut warnings = Vec::new();
-    let mut seen = std::collections::HashMap::new();
-    let mut keep = Vec::with_capacity(inputs.len());
-    for input in inputs.drain(..) {
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| {
         let key = match &input.origin {
             Origin::File(p) => Some(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
             Origin::Stdin => None,
         };
-        match seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(_) => {
-                warnings.push(format!("{} is given twice: it is read once", input.display()));
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(());
-                keep.push(input);
-            }
+        let first = seen.insert(key);
+        if !first {
+            warnings.push(format!("{} is given twice: it is read once", input.display()));
         }
-    }
-    *inputs = keep;
+        first
+    });
     let mut by_name: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, input) in inputs.iter().enumerate() {
         by_name.entry(input.name.clone()).or_default().push(i);

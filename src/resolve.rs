@@ -803,7 +803,7 @@ pub fn note_iri(base: &str, path: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             iri.push(b as char);
         } else {
-            iri.push_str(&format!("%{b:02X}"));
+            push_percent(&mut iri, b);
         }
     }
     iri
@@ -819,9 +819,7 @@ fn slug(s: &str) -> String {
         } else if c.is_alphanumeric() {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push('%');
-                out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
-                out.push(char::from(HEX_UPPER[usize::from(b & 15)]));
+                push_percent(&mut out, b);
             }
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -844,7 +842,13 @@ fn slug(s: &str) -> String {
     out
 }
 
-const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+/// Appends `b` percent-encoded (`%C3`), as URIs want it: upper-case hexadecimal.
+pub(crate) fn push_percent(out: &mut String, b: u8) {
+    const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
+    out.push(char::from(HEX_UPPER[usize::from(b & 15)]));
+}
 
 #[cfg(test)]
 mod tests {

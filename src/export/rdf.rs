@@ -129,9 +129,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
         if needs(c) {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                encoded.push('%');
-                encoded.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
-                encoded.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+                crate::resolve::push_percent(&mut encoded, b);
             }
         } else {
             encoded.push(c);

@@ -241,13 +241,13 @@ pub fn split_speakers(heading: &str) -> Option<(String, String)> {
 
     let text = strip_time(heading).trim();
     // What each expression needs, checked first: an opening quote; a closing parenthesis; a
-    // dash; `by` (no letter of it folds to ASCII from outside ASCII).
+    // dash; `by`, as `(?i)` folds it.
     if text.starts_with(['"', '“'])
         && let Some(c) = QUOTED_BY.captures(text)
     {
         return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));
     }
-    let has_by = text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"by"));
+    let has_by = super::mentions::may_contain_folded(text, &["by"]);
     for (re, may) in [(&*PAREN, text.contains(')')), (&*DASH, text.contains(['-', '–', '—'])), (&*BY, has_by)] {
         if let Some(c) = may.then(|| re.captures(text)).flatten() {
             return Some((strip_quotes(&c[1]), c[2].trim().to_owned()));

@@ -78,12 +78,17 @@ const PAGE_WORDS: &[&str] = &[
 /// Is this link text generic (`github repo`, `here`, `slides`)?
 pub(crate) fn is_generic(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
-    if t.is_ascii() {
-        // Lowering ASCII is ASCII case folding: compare without a lower-case copy.
-        return t.is_empty() || GENERIC.iter().any(|g| g.eq_ignore_ascii_case(t));
+    t.is_empty() || in_lower_case(GENERIC, t)
+}
+
+/// Whether `word` in lower case is one of `list` (lower-case words). ASCII is compared
+/// ignoring case, without a lower-case copy: lowering ASCII is ASCII case folding.
+fn in_lower_case(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
     }
-    let t = t.to_lowercase();
-    t.is_empty() || GENERIC.contains(&t.as_str())
 }
 
 /// Mines one body block of a talk.
@@ -412,13 +417,8 @@ fn by_before(before: &str) -> bool {
 /// A tool name is short: at most four words, 40 characters, no page-title last word.
 fn is_tool_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let last_is_page_word = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).map(|l| {
-        if l.is_ascii() {
-            PAGE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(l))
-        } else {
-            PAGE_WORDS.contains(&l.to_lowercase().as_str())
-        }
-    });
+    let last_is_page_word =
+        words.last().map(|w| in_lower_case(PAGE_WORDS, w.trim_matches(|c: char| !c.is_alphanumeric())));
     let capitalized = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_lowercase)).count();
     (1..=4).contains(&words.len())
         && (words.len() == 1 || capitalized * 2 >= words.len())
@@ -518,7 +518,7 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
 /// Whether `text` may match one of `words` case-insensitively as `(?i)` does: an ASCII-case-
 /// insensitive occurrence, or a letter that folds to an ASCII one (`ſ` to `s`, the Kelvin sign
 /// to `k`). A cheap test before a Unicode regex that needs one of the words.
-fn may_contain_folded(text: &str, words: &[&str]) -> bool {
+pub(crate) fn may_contain_folded(text: &str, words: &[&str]) -> bool {
     use memchr::memchr2_iter;
     /// Letters from the rarest in English prose to the most common: each word is looked for by
     /// its rarest letter (`k` in `book`), so few places are compared.
