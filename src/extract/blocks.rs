@@ -81,14 +81,17 @@ impl Block {
     /// The whole block as plain text: links replaced by their text, emphasis marks dropped,
     /// lines joined by a space.
     pub fn plain(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.lines.iter().map(|l| l.text.len() + 1).sum());
         for (i, l) in self.lines.iter().enumerate() {
             if i > 0 {
                 out.push(' ');
             }
             self.render_into(&l.text, &mut out);
         }
-        out.trim().to_owned()
+        // Trimmed in place rather than copied.
+        out.truncate(out.trim_end().len());
+        out.drain(..out.len() - out.trim_start().len());
+        out
     }
 
     /// `text` (shadow text of this block) with links replaced by their text and `*` dropped.
@@ -98,14 +101,25 @@ impl Block {
         out
     }
 
+    /// Copies the runs between `*` and placeholders whole: a `*` is one byte, and every
+    /// placeholder (U+E000..=U+F8FF) is three bytes starting with `EE` or `EF`, bytes that only
+    /// ever start a character.
     fn render_into(&self, text: &str, out: &mut String) {
-        for c in text.chars() {
+        let mut from = 0;
+        for i in memchr::memchr3_iter(b'*', 0xEE, 0xEF, text.as_bytes()) {
+            if i < from {
+                continue;
+            }
+            out.push_str(&text[from..i]);
+            let c = text[i..].chars().next().unwrap_or('*');
             match self.link(c) {
                 Some(l) => out.push_str(&l.text),
                 None if c == '*' => {}
                 None => out.push(c),
             }
+            from = i + c.len_utf8();
         }
+        out.push_str(&text[from..]);
     }
 }
 
@@ -317,12 +331,43 @@ pub(crate) fn clean(c: char) -> Option<char> {
 /// bytes: every such character is a control byte, or starts with `C2` (C1 controls), `E2`
 /// (bidi controls), `EE` or `EF` (private use, byte order mark). Most text is plain, and is
 /// then copied whole instead of character by character.
+///
+/// Eight bytes at a time: a word none of whose bytes is a control byte or one of those lead
+/// bytes is plain as it is; only a word that holds one is looked at byte by byte.
 pub(crate) fn is_plain(text: &str) -> bool {
-    text.bytes().all(|b| match b {
+    let mut words = text.as_bytes().chunks_exact(8);
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        if may_be_unplain(x) && !w.iter().all(|&b| plain_byte(b)) {
+            return false;
+        }
+    }
+    words.remainder().iter().all(|&b| plain_byte(b))
+}
+
+/// Whether one byte of a UTF-8 string leaves it plain (see [`is_plain`]).
+fn plain_byte(b: u8) -> bool {
+    match b {
         b'\t' | b'\n' => true,
         0..0x20 | 0x7F | 0xC2 | 0xE2 | 0xEE | 0xEF => false,
         _ => true,
-    })
+    }
+}
+
+/// Whether any byte of the word `x` is below 0x20, or is 0x7F, 0xC2, 0xE2, 0xEE or 0xEF.
+/// Exact (the classic "has a zero byte" and "has a byte less than n" tests carry no false
+/// negatives); a word flagged is then checked byte by byte anyway.
+fn may_be_unplain(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let less = |n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+    if less(0x20) | zero(x ^ (ONES * 0x7F)) != 0 {
+        return true;
+    }
+    // The lead bytes are only looked for in a word that is not all ASCII.
+    x & HIGH != 0
+        && (zero(x ^ (ONES * 0xC2)) | zero(x ^ (ONES * 0xE2)) | zero(x ^ (ONES * 0xEE)) | zero(x ^ (ONES * 0xEF))) != 0
 }
 
 /// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
@@ -347,6 +392,133 @@ pub(crate) fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_plain`] as it was, one byte at a time: the reference for the word-wise one.
+    fn is_plain_bytewise(text: &str) -> bool {
+        text.bytes().all(|b| match b {
+            b'\t' | b'\n' => true,
+            0..0x20 | 0x7F | 0xC2 | 0xE2 | 0xEE | 0xEF => false,
+            _ => true,
+        })
+    }
+
+    /// [`Block::render_into`] as it was, one character at a time.
+    fn render_charwise(block: &Block, text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match block.link(c) {
+                Some(l) => out.push_str(&l.text),
+                None if c == '*' => {}
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// [`Block::plain`] as it was.
+    fn plain_copying(block: &Block) -> String {
+        let mut out = String::new();
+        for (i, l) in block.lines.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&render_charwise(block, &l.text));
+        }
+        out.trim().to_owned()
+    }
+
+    /// Characters that matter to the fast paths, and some that do not.
+    fn tricky_char() -> impl proptest::strategy::Strategy<Value = char> {
+        proptest::prop_oneof![
+            proptest::sample::select(vec![
+                'a',
+                ' ',
+                '*',
+                '\t',
+                '\n',
+                '\r',
+                '\u{0}',
+                '\u{1F}',
+                '\u{7F}',
+                '\u{80}',
+                '\u{85}',
+                '\u{A0}',
+                '\u{BF}',
+                'Ü',
+                '\u{200E}',
+                '\u{202E}',
+                '\u{2066}',
+                '\u{2014}',
+                '東',
+                '\u{E000}',
+                '\u{E001}',
+                '\u{E002}',
+                '\u{E0FF}',
+                '\u{F8FF}',
+                '\u{F900}',
+                '\u{FEFF}',
+                '\u{FFFD}',
+                '\u{1F600}',
+                '\u{3000}',
+            ]),
+            proptest::char::any(),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn wordwise_is_plain_agrees_with_bytewise(chars in proptest::collection::vec(tricky_char(), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(is_plain(&text), is_plain_bytewise(&text), "{:?}", text);
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(is_plain(&text[i..]), is_plain_bytewise(&text[i..]), "{:?}", &text[i..]);
+            }
+        }
+
+        #[test]
+        fn runwise_render_and_plain_agree_with_charwise(
+            lines in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..30), 1..4),
+            links in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..6), 0..3),
+        ) {
+            let mut b = Block::new(BlockKind::Paragraph, 1);
+            b.lines = lines.into_iter().map(|l| Line { text: l.into_iter().collect(), line: 1 }).collect();
+            b.links = links
+                .into_iter()
+                .map(|t| RawLink { text: t.into_iter().collect(), url: String::new(), line: 1, column: 1, email: false })
+                .collect();
+            for l in &b.lines {
+                proptest::prop_assert_eq!(b.render(&l.text), render_charwise(&b, &l.text), "{:?}", l.text);
+            }
+            proptest::prop_assert_eq!(b.plain(), plain_copying(&b));
+        }
+    }
+
+    #[test]
+    fn wordwise_is_plain_agrees_with_bytewise_on_every_byte_at_every_place() {
+        // Each byte value at each place of a 17-byte ASCII string, and next to each other
+        // byte value in one word (both orders), so borrows between bytes are covered too.
+        let base = *b"abcdefghijklmnopq";
+        for v in 0..=0x7Fu8 {
+            for at in 0..base.len() {
+                let mut b = base;
+                b[at] = v;
+                let s = std::str::from_utf8(&b).expect("ASCII");
+                assert_eq!(is_plain(s), is_plain_bytewise(s), "{s:?}");
+            }
+        }
+        for (x, y) in (0..=0xFFu8).flat_map(|x| (0..=0xFFu8).map(move |y| (x, y))) {
+            for at in 0..7 {
+                let mut w = [b'a'; 8];
+                w[at] = x;
+                w[at + 1] = y;
+                let word = u64::from_le_bytes(w);
+                let any = w.iter().any(|&b| matches!(b, 0..0x20 | 0x7F | 0xC2 | 0xE2 | 0xEE | 0xEF));
+                assert_eq!(may_be_unplain(word), any, "{w:?}");
+            }
+        }
+    }
 
     fn blocks(text: &str) -> Vec<Block> {
         parse(text, 0, &LineIndex::new(text), usize::MAX).0
