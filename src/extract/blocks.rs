@@ -10,6 +10,10 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::markdown;
 
+/// At most this many bytes are reserved for a line's shadow text up front (it is the rest of
+/// its source line, which is never shorter in the usual case and is only a hint anyway).
+const LINE_ROOM: usize = 256;
+
 /// First private-use code point used as a link placeholder.
 const MARK_BASE: u32 = 0xE000;
 /// Number of placeholders available (U+E000..=U+F8FF).
@@ -56,8 +60,9 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    fn new(kind: BlockKind, line: u32) -> Self {
-        Self { kind, line, lines: vec![Line { text: String::new(), line }], links: Vec::new() }
+    /// A block whose first line has room for `room` bytes.
+    fn new(kind: BlockKind, line: u32, room: usize) -> Self {
+        Self { kind, line, lines: vec![Line { text: String::with_capacity(room), line }], links: Vec::new() }
     }
 
     fn push_text(&mut self, text: &str) {
@@ -182,6 +187,12 @@ pub(crate) fn parse(
     let mut depth = 0usize;
     let mut too_deep: Option<(usize, u32)> = None;
     let line_at = |off: usize| index.line(start + off);
+    // The rest of the source line from `off`, up to LINE_ROOM: room to reserve for a line.
+    let room = |off: usize| {
+        let at = start + off;
+        let next = index.starts.get(index.starts.partition_point(|&s| s <= at)).copied().unwrap_or(text.len());
+        next.saturating_sub(at).min(LINE_ROOM)
+    };
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
     let mut link: Option<RawLink> = None;
@@ -229,22 +240,22 @@ pub(crate) fn parse(
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Heading(level as u8), line_at(range.start)));
+                cur = Some(Block::new(BlockKind::Heading(level as u8), line_at(range.start), room(range.start)));
             }
             Event::Start(Tag::Paragraph) => {
                 let reuse = matches!(&cur, Some(b) if b.kind == BlockKind::Item && b.is_empty());
                 if !reuse {
                     flush(&mut cur, &mut blocks);
-                    cur = Some(Block::new(BlockKind::Paragraph, line_at(range.start)));
+                    cur = Some(Block::new(BlockKind::Paragraph, line_at(range.start), room(range.start)));
                 }
             }
             Event::Start(Tag::Item) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Item, line_at(range.start)));
+                cur = Some(Block::new(BlockKind::Item, line_at(range.start), room(range.start)));
             }
             Event::Start(Tag::TableCell) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Cell, line_at(range.start)));
+                cur = Some(Block::new(BlockKind::Cell, line_at(range.start), room(range.start)));
             }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_))
             | Event::End(
@@ -268,8 +279,10 @@ pub(crate) fn parse(
             }
             Event::End(TagEnd::Link) => {
                 if let Some(mut l) = link.take() {
-                    l.text = collapse(&l.text);
-                    let b = cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, l.line));
+                    if !is_collapsed_ascii(&l.text) {
+                        l.text = collapse(&l.text);
+                    }
+                    let b = cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, l.line, 0));
                     if b.links.len() < MARK_COUNT {
                         let mark = char::from_u32(MARK_BASE + b.links.len() as u32).unwrap_or('\u{FFFD}');
                         b.links.push(l);
@@ -297,14 +310,17 @@ pub(crate) fn parse(
                         l.text.extend(t.chars().filter_map(clean));
                     }
                 } else if image == 0 {
-                    cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, line_at(range.start))).push_text(&t);
+                    cur.get_or_insert_with(|| {
+                        Block::new(BlockKind::Paragraph, line_at(range.start), room(range.start))
+                    })
+                    .push_text(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(l) = link.as_mut() {
                     l.text.push(' ');
                 } else if let Some(b) = cur.as_mut() {
-                    b.lines.push(Line { text: String::new(), line: line_at(range.end) });
+                    b.lines.push(Line { text: String::with_capacity(room(range.end)), line: line_at(range.end) });
                 }
             }
             _ => {}
@@ -372,6 +388,9 @@ fn may_be_unplain(x: u64) -> bool {
 
 /// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
 pub(crate) fn collapse(s: &str) -> String {
+    if is_collapsed_ascii(s) {
+        return s.to_owned();
+    }
     let cleaned: String;
     let s = if !is_plain(s) && s.chars().any(|c| clean(c) != Some(c)) {
         cleaned = s.chars().filter_map(clean).collect();
@@ -389,9 +408,44 @@ pub(crate) fn collapse(s: &str) -> String {
     out
 }
 
+/// Whether `s` is printable ASCII (`!`..=`~` and spaces) with single spaces between words
+/// and none at either end, which [`collapse`] gives back as it is: [`clean`] changes no such
+/// character, and the only white space among them is the space.
+fn is_collapsed_ascii(s: &str) -> bool {
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x21..=0x7E => after_space = false,
+            _ => return false,
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`collapse`] as it was, without the fast path.
+    fn collapse_general(s: &str) -> String {
+        let cleaned: String;
+        let s = if !is_plain(s) && s.chars().any(|c| clean(c) != Some(c)) {
+            cleaned = s.chars().filter_map(clean).collect();
+            cleaned.as_str()
+        } else {
+            s
+        };
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
 
     /// [`is_plain`] as it was, one byte at a time: the reference for the word-wise one.
     fn is_plain_bytewise(text: &str) -> bool {
@@ -469,6 +523,19 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
         #[test]
+        fn collapse_fast_path_agrees_with_general(chars in proptest::collection::vec(proptest::prop_oneof![
+            tricky_char(),
+            proptest::sample::select(vec![' ', ' ', 'x', '~', '!', '\u{B}', '\u{C}', '\u{1C}', '\u{2000}']),
+            proptest::char::range('\u{0}', '\u{80}'),
+        ], 0..20)) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(collapse(&text), collapse_general(&text), "{:?}", text);
+            if is_collapsed_ascii(&text) {
+                proptest::prop_assert_eq!(&collapse_general(&text), &text);
+            }
+        }
+
+        #[test]
         fn wordwise_is_plain_agrees_with_bytewise(chars in proptest::collection::vec(tricky_char(), 0..40)) {
             let text: String = chars.into_iter().collect();
             proptest::prop_assert_eq!(is_plain(&text), is_plain_bytewise(&text), "{:?}", text);
@@ -482,7 +549,7 @@ mod tests {
             lines in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..30), 1..4),
             links in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..6), 0..3),
         ) {
-            let mut b = Block::new(BlockKind::Paragraph, 1);
+            let mut b = Block::new(BlockKind::Paragraph, 1, 0);
             b.lines = lines.into_iter().map(|l| Line { text: l.into_iter().collect(), line: 1 }).collect();
             b.links = links
                 .into_iter()
@@ -583,7 +650,7 @@ mod tests {
         }
         assert!(is_plain("by Ada Lovelace - Ünïcødé 東京 \t\n"));
         assert!(!is_plain("a\u{202E}b") && !is_plain("a\u{E000}") && !is_plain("\u{85}") && !is_plain("\r"));
-        let mut b = Block::new(BlockKind::Paragraph, 1);
+        let mut b = Block::new(BlockKind::Paragraph, 1, 0);
         b.push_text("x\u{E001}\u{202E}y\u{7}");
         assert_eq!(b.lines[0].text, "x\u{FFFD}y ");
     }
