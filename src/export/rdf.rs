@@ -115,7 +115,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
     let needs = |c: char| c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '{' | '}' | '|' | '\\' | '^' | '`');
     // (A URL without such characters has none in its host: one scan, of bytes.)
     if !needs_encoding(url) {
-        return NamedNodeRef::new(url).is_ok().then_some(Cow::Borrowed(url));
+        return (plainly_an_iri(url) || NamedNodeRef::new(url).is_ok()).then_some(Cow::Borrowed(url));
     }
     // Only the path, query and fragment are encoded: a host with such characters is no host.
     let host_end = url.find("//").map_or(0, |i| i + 2);
@@ -136,6 +136,46 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
         }
     }
     NamedNodeRef::new(&encoded).is_ok().then_some(Cow::Owned(encoded))
+}
+
+/// Whether `url` is an IRI by a test of its bytes that accepts only what the IRI parser
+/// (`NamedNodeRef::new`) accepts: `http://` or `https://`, a host of ASCII letters, digits,
+/// `-` and `.` with an optional port of digits, then path, query and fragment of unreserved
+/// characters, sub-delimiters, `:`, `@`, `/` and `?`, with at most one `#`. Anything else
+/// (`%`, `[`, user info, non-ASCII, ...) is left to the parser: the profile showed the parser
+/// taking most of the writing of a URL.
+fn plainly_an_iri(url: &str) -> bool {
+    let b = url.as_bytes();
+    let rest = if b.starts_with(b"https://") {
+        &b[8..]
+    } else if b.starts_with(b"http://") {
+        &b[7..]
+    } else {
+        return false;
+    };
+    let host_end = rest.iter().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(host_end);
+    let (host, port) = match authority.iter().position(|&c| c == b':') {
+        Some(i) => (&authority[..i], &authority[i + 1..]),
+        None => (authority, &b""[..]),
+    };
+    if host.is_empty()
+        || !host.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.'))
+        || !port.iter().all(u8::is_ascii_digit)
+    {
+        return false;
+    }
+    let mut fragment = false;
+    tail.iter().all(|&c| match c {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
+        b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' => true,
+        b':' | b'@' | b'/' | b'?' => true,
+        b'#' if !fragment => {
+            fragment = true;
+            true
+        }
+        _ => false,
+    })
 }
 
 /// Whether `s` holds a character [`web_iri`] encodes (a control, a space, `"<>{}|\\^` or a
@@ -697,6 +737,26 @@ mod tests {
     }
 
     #[test]
+    fn plain_iris() {
+        for url in
+            ["https://a.example", "http://a.example:8080/x/y?q=1&r=a:b@c#frag/?", "https://docs.ray.io/en/master/"]
+        {
+            assert!(plainly_an_iri(url), "{url}");
+        }
+        for url in [
+            "https://a.example/#a#b",
+            "https://a.example/%41",
+            "https://u@a.example/",
+            "https://a.example:8o/",
+            "https://[::1]/",
+            "https:///x",
+            "https://a.example/é",
+        ] {
+            assert!(!plainly_an_iri(url), "{url}");
+        }
+    }
+
+    #[test]
     fn statements_borrow_what_needs_no_encoding() {
         let url = "https://a.example/ok";
         assert!(matches!(web_iri(url), Some(Cow::Borrowed(u)) if u == url));
@@ -765,6 +825,33 @@ mod tests {
             let mut s = String::new();
             push_hex(&mut s, &bytes);
             prop_assert_eq!(s, bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        }
+
+        /// What the byte test accepts, the IRI parser accepts.
+        #[test]
+        fn plain_iris_are_iris(
+            scheme in prop::sample::select(vec!["http://", "https://", "HTTP://", "https:/", "ftp://", ""]),
+            rest in "[a-zA-Z0-9.:@/?#%\\[\\]_~!$&'()*+,;=\\- \"<>^`{|}\\\\é\u{0}\u{7f}\u{e000}]{0,24}",
+        ) {
+            let url = format!("{scheme}{rest}");
+            prop_assert!(!plainly_an_iri(&url) || NamedNodeRef::new(&url).is_ok(), "{}", url);
+        }
+
+        /// Plain URLs, mostly accepted by the byte test, are judged as the parser judges them.
+        #[test]
+        fn plain_urls_are_judged_as_the_parser_judges(
+            host in "[a-z0-9.-]{0,12}(:[0-9]{0,4})?",
+            tail in "(/[a-zA-Z0-9._~!$&'()*+,;=:@-]{0,8}){0,3}(\\?[a-zA-Z0-9=&/?:@]{0,8})?(#[a-z0-9/?#]{0,6})?",
+        ) {
+            let url = format!("https://{host}{tail}");
+            if plainly_an_iri(&url) {
+                prop_assert!(NamedNodeRef::new(&url).is_ok(), "{}", url);
+            }
+            prop_assert_eq!(
+                web_iri(&url).map(Cow::into_owned),
+                if crate::extract::is_web(&url) { NamedNodeRef::new(&url).ok().map(|n| n.as_str().to_owned()) } else { None },
+                "{}", url
+            );
         }
 
         /// The byte scan finds what the scan of chars found.
