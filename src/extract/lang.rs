@@ -46,6 +46,23 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The length in bytes of the longest function word.
+const LONGEST: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < WORDS.len() {
+        let mut j = 0;
+        while j < WORDS[i].1.len() {
+            if WORDS[i].1[j].len() > longest {
+                longest = WORDS[i].1[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Each function word and the languages (bits, in [`WORDS`] order) it belongs to.
 static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
     let mut index = rustc_hash::FxHashMap::default();
@@ -59,13 +76,28 @@ static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = std
 
 /// The BCP 47 tag of `text`'s language, or `None` when its words do not make it clear.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
     let mut counts = [0usize; WORDS.len()];
-    for w in lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    let mut count = |w: &str| {
         if let Some(&langs) = INDEX.get(w) {
             for (i, n) in counts.iter_mut().enumerate() {
                 *n += usize::from(langs >> i & 1);
             }
+        }
+    };
+    if text.is_ascii() {
+        // ASCII is lowered, and its letters told, byte by byte; a word longer than every
+        // function word is not lowered at all.
+        let mut buf = [0u8; LONGEST];
+        for w in text.as_bytes().split(|c| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty() && w.len() <= LONGEST) {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w);
+            lower.make_ascii_lowercase();
+            count(std::str::from_utf8(lower).unwrap_or_default());
+        }
+    } else {
+        let lower = text.to_lowercase();
+        for w in lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            count(w);
         }
     }
     // The first language with the most words, and the most any other has.
@@ -96,8 +128,9 @@ mod tests {
         #[test]
         fn index_agrees_with_scanning(words in prop::collection::vec(prop::sample::select(vec![
             "the", "The", "and", "of", "il", "la", "LA", "de", "del", "y", "der", "und", "le", "et", "o", "da", "e",
-            "como", "en", "un", "una", "Rust", "İl", "por qué", "qué", "für", "x",
-        ]), 0..12), sep in prop::sample::select(vec![" ", "-", ", ", "'"])) {
+            "como", "en", "un", "una", "Rust", "İl", "por qué", "qué", "für", "x", "WITHOUT", "without", "withouts",
+            "Abbiamo", "THROUGH", "\u{212A}", "NOT", "9", "",
+        ]), 0..12), sep in prop::sample::select(vec![" ", "-", ", ", "'", "_", "1", "\t"])) {
             let text = words.join(sep);
             prop_assert_eq!(detect(&text), detect_by_scanning(&text), "{}", text);
         }

@@ -500,8 +500,9 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
         )
         .expect("valid regex")
     });
-    // Both need the word: most lines are skipped without running either.
-    if !may_contain_folded(text, &["book"]) {
+    // Both need the word followed by an emphasized title: most lines are skipped without
+    // running either.
+    if !may_name_book(text) {
         return;
     }
     let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
@@ -515,20 +516,51 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
     }
 }
 
+/// Whether `text` may hold what both expressions of [`books`] need: `book` (as `(?i)` reads
+/// it), an optional comma, white space, then `*`. A letter that folds to an ASCII one (the
+/// Kelvin sign) leaves the question to the expressions.
+fn may_name_book(text: &str) -> bool {
+    let b = text.as_bytes();
+    // The Kelvin sign is E2 84 AA in UTF-8.
+    memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some()
+        || memchr::memchr2_iter(b'k', b'K', b).any(|i| {
+            i >= 3
+                && b[i - 3..i].eq_ignore_ascii_case(b"boo")
+                && text.get(i + 1..).is_some_and(|after| {
+                    let after = after.strip_prefix(',').unwrap_or(after);
+                    let title = after.trim_start();
+                    title.len() < after.len() && title.starts_with('*')
+                })
+        })
+}
+
+/// Letters from the rarest in English prose to the most common: each word is looked for by
+/// its rarest letter (`k` in `book`), so few places are compared.
+const RARITY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+/// The place of each byte in [`RARITY`], either case (0 for other bytes): a table, as
+/// the words are looked up on every line.
+const RANK: [u8; 256] = {
+    let mut rank = [0u8; 256];
+    let mut i = 0;
+    while i < RARITY.len() {
+        rank[RARITY[i] as usize] = i as u8;
+        rank[RARITY[i].to_ascii_uppercase() as usize] = i as u8;
+        i += 1;
+    }
+    rank
+};
+
 /// Whether `text` may match one of `words` case-insensitively as `(?i)` does: an ASCII-case-
 /// insensitive occurrence, or a letter that folds to an ASCII one (`ſ` to `s`, the Kelvin sign
 /// to `k`). A cheap test before a Unicode regex that needs one of the words.
 pub(crate) fn may_contain_folded(text: &str, words: &[&str]) -> bool {
     use memchr::memchr2_iter;
-    /// Letters from the rarest in English prose to the most common: each word is looked for by
-    /// its rarest letter (`k` in `book`), so few places are compared.
-    const RARITY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
     let b = text.as_bytes();
     // `ſ` is C5 BF and the Kelvin sign E2 84 AA in UTF-8.
     memchr2_iter(0xC5, 0xE2, b).any(|i| matches!(&b[i..], [0xC5, 0xBF, ..] | [0xE2, 0x84, 0xAA, ..]))
         || words.iter().any(|w| {
             let w = w.as_bytes();
-            let rank = |c: &u8| RARITY.iter().position(|r| r.eq_ignore_ascii_case(c)).unwrap_or(0);
+            let rank = |c: &u8| RANK[usize::from(*c)];
             let (at, pivot) = w.iter().enumerate().min_by_key(|(_, c)| rank(c)).expect("a word");
             memchr2_iter(pivot.to_ascii_lowercase(), pivot.to_ascii_uppercase(), b).any(|i| {
                 i.checked_sub(at)
@@ -732,6 +764,66 @@ mod tests {
             proptest::prop_assert_eq!(is_tool_name(&text), is_tool_name_lowering(&text), "{:?}", text);
             let label = Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex");
             proptest::prop_assert!(!label.is_match(&text) || may_start_with_slide(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn rank_table_is_the_place_in_rarity() {
+        for c in 0..=255u8 {
+            let place = RARITY.iter().position(|r| r.eq_ignore_ascii_case(&c)).unwrap_or(0);
+            assert_eq!(usize::from(RANK[usize::from(c)]), place, "{c}");
+        }
+    }
+
+    /// The first implementation of [`books`]: both expressions on every line with the word.
+    fn books_by_regexes(text: &str, line: u32, out: &mut Vec<Mention>) {
+        if !may_contain_folded(text, &["book"]) {
+            return;
+        }
+        static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
+            .expect("valid regex")
+        });
+        static BY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(\p{Lu}[\p{L}\p{M}.\-']*(?:\s+\p{Lu}[\p{L}\p{M}.\-']*){0,3})",
+            )
+            .expect("valid regex")
+        });
+        let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
+        for c in POSSESSIVE.captures_iter(text) {
+            let author = clean(&c[1]);
+            out.push(Mention::Book(Book {
+                title: clean(&c[2]),
+                author: looks_like_name(&author).then_some(author),
+                line,
+            }));
+        }
+        for c in BY.captures_iter(text) {
+            let author = clean(&c[2]);
+            out.push(Mention::Book(Book {
+                title: clean(&c[1]),
+                author: looks_like_name(&author).then_some(author),
+                line,
+            }));
+        }
+    }
+
+    proptest::proptest! {
+        /// Books named both ways, the word in any case (with the Kelvin sign), commas, odd
+        /// white space, stars and placeholders: the check before the expressions skips no book.
+        #[test]
+        fn book_check_skips_no_book(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "book", "Book", "BOOK", "boo\u{212A}", "bo", "ok", "k", "'s", "’s", "'", " ", "  ", "\u{A0}", "\u{2003}", "\t",
+            "\n", ",", ", ", "*", "*Close to the Machine*", "Ellen Ullman", "the", "The", "the book", " by ", "Ada",
+            "new ", "famous ", "\u{E000}", "é", "ſ", "x", "Ellen Ullman's book *Close to the Machine*",
+            "the book *T*, by Ada Lovelace", " book, *T*", "Ada’s book\u{A0}*T*", "The BOOK\t*T* by Ada",
+        ]), 0..12)) {
+            let text = parts.concat();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            books(&text, 1, &mut fast);
+            books_by_regexes(&text, 1, &mut slow);
+            proptest::prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{:?}", text);
         }
     }
 
