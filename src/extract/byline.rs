@@ -90,8 +90,8 @@ pub(crate) fn parse_text(block: &Block, text: &str, line: u32) -> Option<Byline>
                     orgs.push(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
                 }
             }
-        } else if let Some(c) = seg.contains('@').then(|| EMAIL.captures(seg)).flatten() {
-            set_email(&mut out.speakers, c[1].to_owned());
+        } else if seg.contains('@') && EMAIL.is_match(seg) {
+            set_email(&mut out.speakers, email_address(seg).to_owned());
         } else if seg.starts_with('@') && !seg.contains(' ') {
             // A social handle: nothing to record.
         } else if let Some(org) = org_text(block, seg, line) {
@@ -233,7 +233,13 @@ fn email_of(l: &RawLink) -> Option<String> {
     if l.email {
         return Some(l.url.trim_start_matches("mailto:").to_owned());
     }
-    l.url.starts_with("mailto:").then(|| EMAIL.captures(&l.url).map(|c| c[1].to_owned())).flatten()
+    (l.url.starts_with("mailto:") && EMAIL.is_match(&l.url)).then(|| email_address(&l.url).to_owned())
+}
+
+/// The address in a text that [`EMAIL`] matches: what its first group holds, the text without
+/// `mailto:` (which the address itself cannot start with, having no `:`).
+fn email_address(matched: &str) -> &str {
+    matched.strip_prefix("mailto:").unwrap_or(matched)
 }
 
 fn set_email(speakers: &mut [Speaker], email: String) {
@@ -282,13 +288,11 @@ fn may_affiliate(piece: &str) -> bool {
 
 /// One speaker: `[Name](url)`, `Name (Org)`, `Name (@handle)`, `Name from Org`.
 fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
-    static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*)\)\s*$").expect("valid regex"));
     let mut piece = piece.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     let mut orgs = Vec::new();
-    // PAREN needs a closing parenthesis at the end (before white space).
-    while let Some(c) = piece.trim_end().ends_with(')').then(|| PAREN.captures(piece)).flatten() {
-        let inner = c.get(2).map_or("", |m| m.as_str()).trim();
-        piece = c.get(1).map_or("", |m| m.as_str()).trim();
+    while let Some((before, inner)) = last_parenthesis(piece) {
+        let inner = inner.trim();
+        piece = before.trim();
         let is_handle = inner.starts_with('@') && !inner.contains(' ');
         if !is_handle {
             for part in inner.split([',', ';']) {
@@ -315,6 +319,17 @@ fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
     };
     let url = url.filter(|u| !u.starts_with("mailto:"));
     looks_like_name(&name).then_some(Speaker { name, url, orgs, email: None, line })
+}
+
+/// `Name (Org)`: what stands before the last parenthesis and what it holds, as
+/// `^(.*?)\s*\(([^()]*)\)\s*$` reads them (see `last_parenthesis_by_regex` in the tests).
+fn last_parenthesis(piece: &str) -> Option<(&str, &str)> {
+    // The closing parenthesis ends the text (before white space), the opening one is the last
+    // parenthesis before it, and what precedes it (white space aside) holds no line feed.
+    let body = piece.trim_end().strip_suffix(')')?;
+    let open = body.rfind(['(', ')']).filter(|&i| body.as_bytes()[i] == b'(')?;
+    let before = piece[..open].trim_end();
+    (!before.contains('\n')).then(|| (before, &body[open + 1..]))
 }
 
 /// An organization named in text: `ClearBoxAI`, `[Codemotion](https://...)`.
@@ -400,7 +415,28 @@ mod tests {
             prop_assert_eq!(split_people(&text), split_people_everywhere(&text), "{:?}", text);
             prop_assert!(!AFFILIATION.is_match(&text) || may_affiliate(&text), "{:?}", text);
             prop_assert!(!EMAIL.is_match(&text) || text.contains('@'), "{:?}", text);
+            let group = EMAIL.captures(&text).map(|c| c[1].to_owned());
+            prop_assert_eq!(EMAIL.is_match(&text).then(|| email_address(&text).to_owned()), group, "{:?}", text);
         }
+
+        /// Names, parentheses, handles, organizations and white space of every kind (with line
+        /// feeds): reading the last parenthesis by hand finds what the expression finds.
+        #[test]
+        fn parenthesis_by_hand_agrees_with_regex(parts in prop::collection::vec(prop::sample::select(vec![
+            "Ada", " Lovelace", "(", ")", "((", "))", " (Acme)", "(@ada)", " ", "  ", "\u{A0}", "\u{2003}", "\n", "\r",
+            "\t", ",", ";", "Deep Labs, Inc", "é", "\u{E000}", "[", "]", ".",
+        ]), 0..10)) {
+            let text = parts.concat();
+            prop_assert_eq!(last_parenthesis(&text), last_parenthesis_by_regex(&text), "{:?}", text);
+        }
+    }
+
+    /// The first implementation of [`last_parenthesis`]: the expression.
+    fn last_parenthesis_by_regex(piece: &str) -> Option<(&str, &str)> {
+        static PAREN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*)\)\s*$").expect("valid regex"));
+        let c = PAREN.captures(piece)?;
+        Some((c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
     }
 
     /// (name, url, orgs, email) per speaker, and (kind, url) per material.
