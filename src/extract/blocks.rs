@@ -388,9 +388,11 @@ fn may_be_unplain(x: u64) -> bool {
 
 /// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
 pub(crate) fn collapse(s: &str) -> String {
-    if is_collapsed_ascii(s) {
-        return s.to_owned();
-    }
+    if is_collapsed_ascii(s) { s.to_owned() } else { collapse_general(s) }
+}
+
+/// [`collapse`] without the fast path for text that is already collapsed.
+fn collapse_general(s: &str) -> String {
     let cleaned: String;
     let s = if !is_plain(s) && s.chars().any(|c| clean(c) != Some(c)) {
         cleaned = s.chars().filter_map(clean).collect();
@@ -427,25 +429,6 @@ fn is_collapsed_ascii(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// [`collapse`] as it was, without the fast path.
-    fn collapse_general(s: &str) -> String {
-        let cleaned: String;
-        let s = if !is_plain(s) && s.chars().any(|c| clean(c) != Some(c)) {
-            cleaned = s.chars().filter_map(clean).collect();
-            cleaned.as_str()
-        } else {
-            s
-        };
-        let mut out = String::with_capacity(s.len());
-        for w in s.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        out
-    }
 
     /// [`is_plain`] as it was, one byte at a time: the reference for the word-wise one.
     fn is_plain_bytewise(text: &str) -> bool {

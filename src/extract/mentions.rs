@@ -490,6 +490,15 @@ fn matching_paren(s: &str) -> Option<usize> {
 
 /// `Ellen Ullman's book *Close to the Machine*`, `the book *T* by Name`.
 fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
+    // Both expressions need the word followed by an emphasized title: most lines are
+    // skipped without running either.
+    if may_name_book(text) {
+        books_by_expressions(text, line, out);
+    }
+}
+
+/// The two expressions of [`books`], on a line that may name a book.
+fn books_by_expressions(text: &str, line: u32, out: &mut Vec<Mention>) {
     static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
             .expect("valid regex")
@@ -500,11 +509,6 @@ fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
         )
         .expect("valid regex")
     });
-    // Both need the word followed by an emphasized title: most lines are skipped without
-    // running either.
-    if !may_name_book(text) {
-        return;
-    }
     let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
     for c in POSSESSIVE.captures_iter(text) {
         let author = clean(&c[1]);
@@ -777,35 +781,8 @@ mod tests {
 
     /// The first implementation of [`books`]: both expressions on every line with the word.
     fn books_by_regexes(text: &str, line: u32, out: &mut Vec<Mention>) {
-        if !may_contain_folded(text, &["book"]) {
-            return;
-        }
-        static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
-            .expect("valid regex")
-        });
-        static BY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(\p{Lu}[\p{L}\p{M}.\-']*(?:\s+\p{Lu}[\p{L}\p{M}.\-']*){0,3})",
-            )
-            .expect("valid regex")
-        });
-        let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
-        for c in POSSESSIVE.captures_iter(text) {
-            let author = clean(&c[1]);
-            out.push(Mention::Book(Book {
-                title: clean(&c[2]),
-                author: looks_like_name(&author).then_some(author),
-                line,
-            }));
-        }
-        for c in BY.captures_iter(text) {
-            let author = clean(&c[2]);
-            out.push(Mention::Book(Book {
-                title: clean(&c[1]),
-                author: looks_like_name(&author).then_some(author),
-                line,
-            }));
+        if may_contain_folded(text, &["book"]) {
+            books_by_expressions(text, line, out);
         }
     }
 
