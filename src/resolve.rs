@@ -772,14 +772,18 @@ pub fn mint(base: &str, key: &EntityKey) -> String {
     }
     let digest = Sha256::new().chain_update(segment).chain_update([0]).chain_update(&key.key).finalize();
     iri.push('_');
-    for b in &digest[..8] {
-        iri.push(char::from(HEX[usize::from(b >> 4)]));
-        iri.push(char::from(HEX[usize::from(b & 15)]));
-    }
+    push_hex(&mut iri, &digest[..8]);
     iri
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
+/// Appends `bytes` in lower-case hexadecimal.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+}
 
 /// Appends the slug of a plain key (every part, between `\u{1f}`s, non-empty, at most
 /// [`MAX_SLUG`] bytes, of lower-case ASCII letters and digits in words separated by one space):
@@ -859,9 +863,11 @@ fn slug(s: &str) -> String {
     out
 }
 
+/// The hexadecimal digits, upper case, as percent-encoding and `\uXXXX` escapes write them.
+pub(crate) const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
 /// Appends `b` percent-encoded (`%C3`), as URIs want it: upper-case hexadecimal.
 pub(crate) fn push_percent(out: &mut String, b: u8) {
-    const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
     out.push('%');
     out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
     out.push(char::from(HEX_UPPER[usize::from(b & 15)]));

@@ -174,10 +174,8 @@ fn quoted(out: &mut Vec<u8>, s: &str) {
         };
         out.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
-            let c = match len {
-                1 => u32::from(b),
-                _ => 0xff00 | u32::from(bytes[i + 2] & 0x3f) | 0xc0,
-            };
+            // U+0000..U+001F, U+007F (one byte), or U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+            let c = if len == 1 { u32::from(b) } else { 0xFFFE + u32::from(bytes[i + 2] - 0xBE) };
             push_unicode_escape(out, c);
         } else {
             out.extend_from_slice(escape);
@@ -192,10 +190,9 @@ fn quoted(out: &mut Vec<u8>, s: &str) {
 /// `\uXXXX` (upper-case hexadecimal), as `format!("\\u{:04X}")` writes a code point below
 /// U+10000.
 fn push_unicode_escape(out: &mut Vec<u8>, c: u32) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.extend_from_slice(b"\\u");
     for shift in [12, 8, 4, 0] {
-        out.push(HEX[((c >> shift) & 15) as usize]);
+        out.push(crate::resolve::HEX_UPPER[((c >> shift) & 15) as usize]);
     }
 }
 

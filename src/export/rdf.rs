@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
-use crate::resolve::note_iri;
+use crate::resolve::{note_iri, push_hex};
 use crate::vocab::{foaf, owl, prov, rdf, schema, tg, xsd};
 
 /// The class of an entity.
@@ -458,15 +458,6 @@ fn entity_statements<'g>(e: &'g Entity, options: &ExportOptions, d: &mut Drafts<
         for k in &n.keywords {
             d.push(s, schema::KEYWORDS, Object::Plain(Text::Graph(k)));
         }
-    }
-}
-
-/// Appends `bytes` in lowercase hexadecimal.
-fn push_hex(out: &mut String, bytes: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    for b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
     }
 }
 

@@ -60,9 +60,8 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    /// A block whose first line has room for `room` bytes.
-    fn new(kind: BlockKind, line: u32, room: usize) -> Self {
-        Self { kind, line, lines: vec![Line { text: String::with_capacity(room), line }], links: Vec::new() }
+    fn new(kind: BlockKind, line: u32) -> Self {
+        Self { kind, line, lines: vec![Line { text: String::new(), line }], links: Vec::new() }
     }
 
     fn push_text(&mut self, text: &str) {
@@ -112,9 +111,6 @@ impl Block {
     fn render_into(&self, text: &str, out: &mut String) {
         let mut from = 0;
         for i in memchr::memchr3_iter(b'*', 0xEE, 0xEF, text.as_bytes()) {
-            if i < from {
-                continue;
-            }
             out.push_str(&text[from..i]);
             let c = text[i..].chars().next().unwrap_or('*');
             match self.link(c) {
@@ -156,6 +152,11 @@ impl LineIndex {
         Self { starts, last: std::cell::Cell::new((0, 0)) }
     }
 
+    /// Where the line after 1-based `line` starts (`None` for the last line).
+    fn next_start(&self, line: u32) -> Option<usize> {
+        self.starts.get(line as usize).copied()
+    }
+
     /// The 1-based line holding byte `offset`.
     pub fn line(&self, offset: usize) -> u32 {
         let i = self.starts.partition_point(|&s| s <= offset);
@@ -187,11 +188,16 @@ pub(crate) fn parse(
     let mut depth = 0usize;
     let mut too_deep: Option<(usize, u32)> = None;
     let line_at = |off: usize| index.line(start + off);
-    // The rest of the source line from `off`, up to LINE_ROOM: room to reserve for a line.
-    let room = |off: usize| {
-        let at = start + off;
-        let next = index.starts.get(index.starts.partition_point(|&s| s <= at)).copied().unwrap_or(text.len());
-        next.saturating_sub(at).min(LINE_ROOM)
+    // The line of `off`, and a shadow line with room for the rest of that source line (up to
+    // LINE_ROOM): one search of the index for both.
+    let new_line = |off: usize| {
+        let line = line_at(off);
+        let next = index.next_start(line).unwrap_or(text.len());
+        Line { text: String::with_capacity(next.saturating_sub(start + off).min(LINE_ROOM)), line }
+    };
+    let new_block = |kind: BlockKind, off: usize| {
+        let first = new_line(off);
+        Block { kind, line: first.line, lines: vec![first], links: Vec::new() }
     };
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
@@ -240,22 +246,22 @@ pub(crate) fn parse(
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Heading(level as u8), line_at(range.start), room(range.start)));
+                cur = Some(new_block(BlockKind::Heading(level as u8), range.start));
             }
             Event::Start(Tag::Paragraph) => {
                 let reuse = matches!(&cur, Some(b) if b.kind == BlockKind::Item && b.is_empty());
                 if !reuse {
                     flush(&mut cur, &mut blocks);
-                    cur = Some(Block::new(BlockKind::Paragraph, line_at(range.start), room(range.start)));
+                    cur = Some(new_block(BlockKind::Paragraph, range.start));
                 }
             }
             Event::Start(Tag::Item) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Item, line_at(range.start), room(range.start)));
+                cur = Some(new_block(BlockKind::Item, range.start));
             }
             Event::Start(Tag::TableCell) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(Block::new(BlockKind::Cell, line_at(range.start), room(range.start)));
+                cur = Some(new_block(BlockKind::Cell, range.start));
             }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_))
             | Event::End(
@@ -279,10 +285,8 @@ pub(crate) fn parse(
             }
             Event::End(TagEnd::Link) => {
                 if let Some(mut l) = link.take() {
-                    if !is_collapsed_ascii(&l.text) {
-                        l.text = collapse(&l.text);
-                    }
-                    let b = cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, l.line, 0));
+                    l.text = collapse(std::mem::take(&mut l.text));
+                    let b = cur.get_or_insert_with(|| Block::new(BlockKind::Paragraph, l.line));
                     if b.links.len() < MARK_COUNT {
                         let mark = char::from_u32(MARK_BASE + b.links.len() as u32).unwrap_or('\u{FFFD}');
                         b.links.push(l);
@@ -310,17 +314,14 @@ pub(crate) fn parse(
                         l.text.extend(t.chars().filter_map(clean));
                     }
                 } else if image == 0 {
-                    cur.get_or_insert_with(|| {
-                        Block::new(BlockKind::Paragraph, line_at(range.start), room(range.start))
-                    })
-                    .push_text(&t);
+                    cur.get_or_insert_with(|| new_block(BlockKind::Paragraph, range.start)).push_text(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(l) = link.as_mut() {
                     l.text.push(' ');
                 } else if let Some(b) = cur.as_mut() {
-                    b.lines.push(Line { text: String::with_capacity(room(range.end)), line: line_at(range.end) });
+                    b.lines.push(new_line(range.end));
                 }
             }
             _ => {}
@@ -386,9 +387,10 @@ fn may_be_unplain(x: u64) -> bool {
         && (zero(x ^ (ONES * 0xC2)) | zero(x ^ (ONES * 0xE2)) | zero(x ^ (ONES * 0xEE)) | zero(x ^ (ONES * 0xEF))) != 0
 }
 
-/// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans.
-pub(crate) fn collapse(s: &str) -> String {
-    if is_collapsed_ascii(s) { s.to_owned() } else { collapse_general(s) }
+/// `s` with runs of white space made one space, trimmed, cleaned as [`clean`] cleans; `s`
+/// itself when that changes nothing.
+pub(crate) fn collapse(s: String) -> String {
+    if is_collapsed_ascii(&s) { s } else { collapse_general(&s) }
 }
 
 /// [`collapse`] without the fast path for text that is already collapsed.
@@ -432,11 +434,7 @@ mod tests {
 
     /// [`is_plain`] as it was, one byte at a time: the reference for the word-wise one.
     fn is_plain_bytewise(text: &str) -> bool {
-        text.bytes().all(|b| match b {
-            b'\t' | b'\n' => true,
-            0..0x20 | 0x7F | 0xC2 | 0xE2 | 0xEE | 0xEF => false,
-            _ => true,
-        })
+        text.bytes().all(plain_byte)
     }
 
     /// [`Block::render_into`] as it was, one character at a time.
@@ -512,7 +510,7 @@ mod tests {
             proptest::char::range('\u{0}', '\u{80}'),
         ], 0..20)) {
             let text: String = chars.into_iter().collect();
-            proptest::prop_assert_eq!(collapse(&text), collapse_general(&text), "{:?}", text);
+            proptest::prop_assert_eq!(collapse(text.clone()), collapse_general(&text), "{:?}", text);
             if is_collapsed_ascii(&text) {
                 proptest::prop_assert_eq!(&collapse_general(&text), &text);
             }
@@ -532,7 +530,7 @@ mod tests {
             lines in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..30), 1..4),
             links in proptest::collection::vec(proptest::collection::vec(tricky_char(), 0..6), 0..3),
         ) {
-            let mut b = Block::new(BlockKind::Paragraph, 1, 0);
+            let mut b = Block::new(BlockKind::Paragraph, 1);
             b.lines = lines.into_iter().map(|l| Line { text: l.into_iter().collect(), line: 1 }).collect();
             b.links = links
                 .into_iter()
@@ -633,7 +631,7 @@ mod tests {
         }
         assert!(is_plain("by Ada Lovelace - Ünïcødé 東京 \t\n"));
         assert!(!is_plain("a\u{202E}b") && !is_plain("a\u{E000}") && !is_plain("\u{85}") && !is_plain("\r"));
-        let mut b = Block::new(BlockKind::Paragraph, 1, 0);
+        let mut b = Block::new(BlockKind::Paragraph, 1);
         b.push_text("x\u{E001}\u{202E}y\u{7}");
         assert_eq!(b.lines[0].text, "x\u{FFFD}y ");
     }

@@ -315,7 +315,7 @@ fn speaker(block: &Block, piece: &str, line: u32) -> Option<Speaker> {
     let marks: Vec<&RawLink> = piece.chars().filter_map(|c| block.link(c)).collect();
     let (name, url) = match marks.as_slice() {
         [l] if piece.chars().filter(|c| !is_mark(*c)).all(char::is_whitespace) => (l.text.clone(), Some(l.url.clone())),
-        _ => (super::blocks::collapse(&block.render(piece)), None),
+        _ => (super::blocks::collapse(block.render(piece)), None),
     };
     let url = url.filter(|u| !u.starts_with("mailto:"));
     looks_like_name(&name).then_some(Speaker { name, url, orgs, email: None, line })
@@ -346,7 +346,7 @@ fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
     {
         return Some(Org { name: l.text.clone(), url: Some(l.url.clone()), line: l.line });
     }
-    let name = super::blocks::collapse(&block.render(text));
+    let name = super::blocks::collapse(block.render(text));
     let words = name.split_whitespace().count();
     let ok = (1..=8).contains(&words)
         && name.chars().next().is_some_and(char::is_alphanumeric)

@@ -233,7 +233,7 @@ fn pelican(text: &str, out: &mut Split) {
 /// A front matter value, cleaned as the body's text is (controls, bidi overrides), white space
 /// collapsed; `None` when nothing is left.
 fn non_empty(s: String) -> Option<String> {
-    let t = super::blocks::collapse(&s);
+    let t = super::blocks::collapse(s);
     (!t.is_empty()).then_some(t)
 }
 

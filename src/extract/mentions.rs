@@ -453,7 +453,7 @@ fn description(block: &Block, after: &str) -> Option<String> {
         parts.push(s[..end].to_owned());
     }
     let text =
-        parts.iter().map(|p| super::blocks::collapse(&block.render(p))).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+        parts.iter().map(|p| super::blocks::collapse(block.render(p))).filter(|p| !p.is_empty()).collect::<Vec<_>>();
     let joined = text.join("; ");
     let joined = joined.trim().trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     (!joined.is_empty()).then(|| joined.to_owned())

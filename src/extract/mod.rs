@@ -261,12 +261,8 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    use std::fmt::Write;
-    let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
-    for b in digest {
-        let _ = write!(out, "{b:02x}");
-    }
+    crate::resolve::push_hex(&mut out, &Sha256::digest(bytes));
     out
 }
 
