@@ -139,9 +139,7 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
     // RDF wants literals in Unicode Normalization Form C: `José` typed with a combining accent
     // is the same name as with a precomposed one. Lines stay where they were.
     let normalized: String;
-    let text = if text.is_ascii()
-        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    let text = if is_nfc_quick_yes(text) {
         text
     } else {
         use unicode_normalization::UnicodeNormalization;
@@ -256,6 +254,36 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
         });
     }
     Ok(Extraction { note, diagnostics })
+}
+
+/// Whether the NFC quick check says `text` is normalized, reading only what is not ASCII.
+/// ASCII is always allowed and a starter (it resets the check's combining class), so each run
+/// of other characters is checked on its own: the same answer as checking every character,
+/// without decoding the ASCII (most of a note) one character at a time.
+fn is_nfc_quick_yes(text: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII, eight bytes at a time, then byte by byte (at most seven) up to the next other byte.
+        i += 8 * b[i..]
+            .chunks_exact(8)
+            .take_while(|w| u64::from_ne_bytes((*w).try_into().expect("eight bytes")) & HIGH == 0)
+            .count();
+        while i < b.len() && b[i].is_ascii() {
+            i += 1;
+        }
+        // A run of bytes of 0x80 and over is whole characters: UTF-8 puts no ASCII byte inside one.
+        let start = i;
+        while i < b.len() && !b[i].is_ascii() {
+            i += 1;
+        }
+        if start < i && is_nfc_quick(text[start..i].chars()) != IsNormalized::Yes {
+            return false;
+        }
+    }
+    true
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
@@ -596,6 +624,22 @@ fn web_links(b: &Block) -> impl Iterator<Item = Link> + '_ {
 mod tests {
     use super::*;
     use crate::model::Mention;
+
+    proptest::proptest! {
+        /// ASCII, precomposed and decomposed accents, combining marks out of order, Hangul
+        /// jamo, characters NFC never keeps (U+0340, U+2126) and ones it may (U+0653): the
+        /// run-wise check answers as the check of every character does.
+        #[test]
+        fn nfc_check_reads_runs_as_the_whole_text(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "abcdefgh", "Jose", " ", "\n", "\u{E9}", "e\u{301}", "\u{301}", "\u{323}", "\u{301}\u{323}",
+            "\u{323}\u{301}", "\u{1100}", "\u{1161}", "\u{AC00}", "\u{340}", "\u{2126}", "\u{653}", "\u{2014}",
+            "\u{2019}", "\u{E000}", "\u{1F600}", "\u{FEFF}",
+        ]), 0..16)) {
+            let text = parts.concat();
+            let every = unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+            proptest::prop_assert_eq!(is_nfc_quick_yes(&text), every, "{:?}", text);
+        }
+    }
 
     fn note(text: &str) -> Note {
         extract("n.md", text, &ExtractOptions::default()).note
