@@ -190,15 +190,17 @@ impl Entity {
 
     /// The language tags to write `text` with: `[None]` for a plain literal.
     pub fn languages_of(&self, text: &str) -> Vec<Option<&str>> {
+        self.languages(text).collect()
+    }
+
+    /// [`Entity::languages_of`] without the vector (the writers call it for every name and
+    /// description, and the profile showed the allocations).
+    pub fn languages(&self, text: &str) -> impl Iterator<Item = Option<&str>> + use<'_> {
         let pairs = self.languages.as_slice();
         let start = pairs.partition_point(|(t, _)| t.as_str() < text);
-        let tags = pairs[start..].iter().take_while(|(t, _)| t == text);
-        let mut v: Vec<Option<&str>> = Vec::new();
-        if self.untagged.contains(text) || pairs.get(start).is_none_or(|(t, _)| t != text) {
-            v.push(None);
-        }
-        v.extend(tags.map(|(_, tag)| Some(tag.as_str())));
-        v
+        let end = start + pairs[start..].iter().take_while(|(t, _)| t == text).count();
+        let plain = self.untagged.contains(text) || start == end;
+        plain.then_some(None).into_iter().chain(pairs[start..end].iter().map(|(_, tag)| Some(tag.as_str())))
     }
 
     /// The name to show: the one with most non-ASCII letters (accents kept), then not all in

@@ -10,7 +10,6 @@ use sha2::{Digest, Sha256};
 
 use super::{EmailMode, ExportOptions, ProvenanceMode};
 use crate::dataset::{Dataset, note_of};
-use std::collections::BTreeSet;
 
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
@@ -109,6 +108,10 @@ pub fn data_iri(url: &str) -> Option<NamedNode> {
 
 /// [`data_iri`], borrowing `url` when it needs no encoding.
 fn web_iri(url: &str) -> Option<Cow<'_, str>> {
+    // A plain IRI (the common case) is a web URL that needs no encoding: one scan, not three.
+    if plainly_an_iri(url) {
+        return Some(Cow::Borrowed(url));
+    }
     if !crate::extract::is_web(url) {
         return None;
     }
@@ -251,24 +254,30 @@ impl<'g> Drafts<'g> {
     }
 
     /// The statements as borrowed triples, unsorted.
+    #[cfg(test)]
     fn unsorted(&self) -> Vec<TripleRef<'_>> {
+        let mut out = Vec::new();
+        self.unsorted_into(&mut out);
+        out
+    }
+
+    /// [`Drafts::unsorted`] into `out` (cleared first), whose allocation is reused.
+    fn unsorted_into<'s>(&'s self, out: &mut Vec<TripleRef<'s>>) {
         let iri = |t| NamedNodeRef::new_unchecked(self.text(t));
-        self.drafts
-            .iter()
-            .map(|&(s, p, o)| {
-                let object: TermRef<'_> = match o {
-                    Object::Iri(t) => iri(t).into(),
-                    Object::Plain(t) => LiteralRef::new_simple_literal(self.text(t)).into(),
-                    Object::Tagged(t, lang) => {
-                        LiteralRef::new_language_tagged_literal_unchecked(self.text(t), self.text(lang)).into()
-                    }
-                    Object::Typed(t, datatype) => {
-                        LiteralRef::new_typed_literal(self.text(t), NamedNodeRef::new_unchecked(datatype)).into()
-                    }
-                };
-                TripleRef::new(iri(s), NamedNodeRef::new_unchecked(p), object)
-            })
-            .collect()
+        out.clear();
+        out.extend(self.drafts.iter().map(|&(s, p, o)| {
+            let object: TermRef<'_> = match o {
+                Object::Iri(t) => iri(t).into(),
+                Object::Plain(t) => LiteralRef::new_simple_literal(self.text(t)).into(),
+                Object::Tagged(t, lang) => {
+                    LiteralRef::new_language_tagged_literal_unchecked(self.text(t), self.text(lang)).into()
+                }
+                Object::Typed(t, datatype) => {
+                    LiteralRef::new_typed_literal(self.text(t), NamedNodeRef::new_unchecked(datatype)).into()
+                }
+            };
+            TripleRef::new(iri(s), NamedNodeRef::new_unchecked(p), object)
+        }));
     }
 
     /// Whether two subjects are the same text: the same borrowed string or made range first.
@@ -288,17 +297,27 @@ impl<'g> Drafts<'g> {
     /// IRI as a prefix) at every step, the runs of one subject are ordered by subject, runs of
     /// the same subject joined, and each sorted by predicate and object alone. The order is
     /// [`sort`]'s, a total order, so the result is the same (a proptest compares them).
+    #[cfg(test)]
     fn triples(&self) -> Vec<TripleRef<'_>> {
-        let mut out = self.unsorted();
+        let mut out = Vec::new();
+        self.triples_into(&mut out, "");
+        out
+    }
+
+    /// [`Drafts::triples`] into `out` (cleared first), whose allocation is reused. `prefix`
+    /// is what the subjects are expected to start with (a note's IRI, for its lines and
+    /// reified statements): if they all do, subjects are compared after it.
+    fn triples_into<'s>(&'s self, out: &mut Vec<TripleRef<'s>>, prefix: &str) {
+        self.unsorted_into(out);
         // One subject (an entity's statements): no runs to order.
         if let Some(&(first, _, _)) = self.drafts.first()
             && self.drafts.iter().all(|&(s, _, _)| self.same(first, s))
         {
             out.sort_unstable_by(by_predicate_object);
-            out.dedup();
-            return out;
+            dedup(out);
+            return;
         }
-        let triples = out;
+        let triples = std::mem::take(out);
         // Runs of consecutive statements with one subject: (subject, start, end).
         let mut runs: Vec<(Text<'g>, usize, usize)> = Vec::new();
         for (i, &(s, _, _)) in self.drafts.iter().enumerate() {
@@ -307,8 +326,10 @@ impl<'g> Drafts<'g> {
                 _ => runs.push((s, i, i + 1)),
             }
         }
-        runs.sort_unstable_by(|a, b| self.text(a.0).cmp(self.text(b.0)));
-        let mut out = Vec::with_capacity(triples.len());
+        // Subjects sharing a prefix are ordered by what follows it (strings compare by bytes).
+        let skip = if runs.iter().all(|r| self.text(r.0).starts_with(prefix)) { prefix.len() } else { 0 };
+        runs.sort_unstable_by(|a, b| self.text(a.0).as_bytes()[skip..].cmp(&self.text(b.0).as_bytes()[skip..]));
+        out.reserve(triples.len());
         let mut i = 0;
         while i < runs.len() {
             let start = out.len();
@@ -320,9 +341,20 @@ impl<'g> Drafts<'g> {
             out[start..].sort_unstable_by(by_predicate_object);
             i = j;
         }
-        out.dedup();
-        out
+        dedup(out);
     }
+}
+
+/// `Vec::dedup`, comparing predicates and objects before subjects (mostly the same, and long).
+fn dedup(triples: &mut Vec<TripleRef<'_>>) {
+    triples.dedup_by(|a, b| a.predicate == b.predicate && a.object == b.object && a.subject == b.subject);
+}
+
+/// An empty vector of another lifetime, keeping the allocation (collecting into a vector of a
+/// type of the same size and alignment reuses the source's allocation).
+fn recycle<'b>(mut v: Vec<TripleRef<'_>>) -> Vec<TripleRef<'b>> {
+    v.clear();
+    v.into_iter().map(|_| -> TripleRef<'b> { unreachable!("an empty vector") }).collect()
 }
 
 /// [`sort`]'s order for statements of one subject: predicate (`rdf:type` first), then object.
@@ -396,7 +428,7 @@ fn entity_statements<'g>(e: &'g Entity, options: &ExportOptions, d: &mut Drafts<
     let s = Text::Graph(e.iri.as_str());
     d.push(s, rdf::TYPE, Object::Iri(Text::Graph(class_of(e))));
     for n in &e.names {
-        for lang in e.languages_of(n) {
+        for lang in e.languages(n) {
             let o = tagged(d, n, lang);
             d.push(s, schema::NAME, o);
         }
@@ -408,7 +440,7 @@ fn entity_statements<'g>(e: &'g Entity, options: &ExportOptions, d: &mut Drafts<
         }
     }
     for desc in &e.descriptions {
-        for lang in e.languages_of(desc) {
+        for lang in e.languages(desc) {
             let o = tagged(d, desc, lang);
             d.push(s, schema::DESCRIPTION, o);
         }
@@ -538,6 +570,8 @@ fn walk<E>(
         }
     }
     let mut d = Drafts::default();
+    // The statements handed to `f`, in one allocation reused from subject to subject.
+    let mut spare: Vec<TripleRef<'static>> = Vec::new();
     for i in pg.node_indices() {
         let e = &pg[i];
         if e.kind == EntityKind::Note && !with_provenance {
@@ -559,7 +593,14 @@ fn walk<E>(
                 d.push(s, prov::WAS_DERIVED_FROM, Object::Iri(from));
             }
         }
-        f(&if sorted { d.triples() } else { d.unsorted() })?;
+        let mut group = recycle(std::mem::take(&mut spare));
+        if sorted {
+            d.triples_into(&mut group, "");
+        } else {
+            d.unsorted_into(&mut group);
+        }
+        f(&group)?;
+        spare = recycle(group);
         // The note's own resources: its source lines and reified statements.
         let Some(meta) = e.note.as_ref().filter(|_| lines) else { continue };
         let Some((entities, edges)) = g.note_paths().binary_search(&meta.path).ok().and_then(|i| by_note.get(i)) else {
@@ -567,8 +608,11 @@ fn walk<E>(
         };
         let note = e.iri.as_str();
         d.clear();
-        let used: BTreeSet<u32> =
+        // The lines, sorted and distinct.
+        let mut used: Vec<u32> =
             entities.iter().map(|(_, l)| *l).chain(edges.iter().map(|(_, l)| *l)).filter(|l| *l > 0).collect();
+        used.sort_unstable();
+        used.dedup();
         for line in used {
             let l = d.line_iri(note, line);
             d.push(l, rdf::TYPE, Object::Iri(Text::Graph(tg::SOURCE_LINE)));
@@ -576,12 +620,10 @@ fn walk<E>(
             let number = d.make(|m| push_number(m, line));
             d.push(l, tg::LINE, Object::Typed(number, xsd::INTEGER));
         }
-        let mut reified: std::collections::BTreeMap<EdgeIndex, Vec<u32>> = std::collections::BTreeMap::new();
-        for (edge, line) in edges {
-            reified.entry(*edge).or_default().push(*line);
-        }
+        // `edges` is in edge order (pushed edge by edge above), so each edge's lines are a run.
         let mut digests = StatementDigests::default();
-        for (edge, edge_lines) in reified {
+        for run in edges.chunk_by(|x, y| x.0 == y.0) {
+            let edge = run[0].0;
             let (a, b) = pg.edge_endpoints(edge).expect("an edge of the graph");
             let p = predicate(pg[edge].relation);
             let (subject, object) = (pg[a].iri.as_str(), pg[b].iri.as_str());
@@ -595,19 +637,22 @@ fn walk<E>(
             d.push(st, rdf::SUBJECT, Object::Iri(Text::Graph(subject)));
             d.push(st, rdf::PREDICATE, Object::Iri(Text::Graph(p)));
             d.push(st, rdf::OBJECT, Object::Iri(Text::Graph(object)));
-            for line in edge_lines {
+            for &(_, line) in run {
                 let from = if line > 0 { d.line_iri(note, line) } else { Text::Graph(note) };
                 d.push(st, prov::WAS_DERIVED_FROM, Object::Iri(from));
             }
         }
+        let mut fragments = recycle(std::mem::take(&mut spare));
         if !sorted {
-            f(&d.unsorted())?;
-            continue;
+            d.unsorted_into(&mut fragments);
+            f(&fragments)?;
+        } else {
+            d.triples_into(&mut fragments, note);
+            for chunk in fragments.chunk_by(|x, y| x.subject == y.subject) {
+                f(chunk)?;
+            }
         }
-        let fragments = d.triples();
-        for chunk in fragments.chunk_by(|x, y| x.subject == y.subject) {
-            f(chunk)?;
-        }
+        spare = recycle(fragments);
     }
     Ok(())
 }
@@ -728,6 +773,16 @@ mod tests {
     }
 
     #[test]
+    fn recycled_vectors_keep_their_allocation() {
+        let x = NamedNodeRef::new_unchecked("x:");
+        let v = vec![TripleRef::new(x, x, x); 10];
+        let capacity = v.capacity();
+        let v: Vec<TripleRef<'_>> = recycle(v);
+        assert!(v.is_empty());
+        assert_eq!(v.capacity(), capacity);
+    }
+
+    #[test]
     fn plain_iris() {
         for url in
             ["https://a.example", "http://a.example:8080/x/y?q=1&r=a:b@c#frag/?", "https://docs.ray.io/en/master/"]
@@ -787,7 +842,13 @@ mod tests {
             drafts_of(&mut d, &subjects, &statements);
             let mut expected = d.unsorted();
             sort(&mut expected);
-            prop_assert_eq!(d.triples(), expected);
+            prop_assert_eq!(&d.triples(), &expected);
+            // With a prefix every subject has, or only some have.
+            for prefix in ["https://a.example/", "https://a.example/n#", "https://a.example/n#L"] {
+                let mut got = vec![TripleRef::new(NamedNodeRef::new_unchecked("x:"), NamedNodeRef::new_unchecked("x:"), NamedNodeRef::new_unchecked("x:"))];
+                d.triples_into(&mut got, prefix);
+                prop_assert_eq!(&got, &expected);
+            }
         }
 
         /// Digests with the hasher's state kept are the digests.
