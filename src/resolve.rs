@@ -53,10 +53,10 @@ pub struct EntityKey {
 #[derive(Debug, Clone)]
 pub struct Resolver {
     base: String,
-    /// Each entity's index in `entities`.
+    /// Each entity's index in `entities`: the one copy of its key.
     index: FxHashMap<EntityKey, Id>,
-    /// Entities and their keys, in the order they were met.
-    entities: Vec<(EntityKey, Entity)>,
+    /// Entities, in the order they were met.
+    entities: Vec<Entity>,
     /// Relations between entities by index: no key copied per relation.
     edges: FxHashMap<(Id, Relation, Id), SmallSet<Source>>,
     /// The notes' paths, by the index [`Source::note`] holds until [`Resolver::finish`] sorts them.
@@ -98,17 +98,17 @@ impl Resolver {
         let shifted = |sources: &mut SmallSet<Source>| sources.map_in_order(|s| s.note += shift);
         // Where each of `other`'s entities is here.
         let mut moved: Vec<Id> = Vec::with_capacity(other.entities.len());
-        for (k, mut e) in other.entities {
+        for (k, mut e) in keys_by_id(other.index).into_iter().zip(other.entities) {
             shifted(&mut e.sources);
             match self.index.get(&k) {
                 Some(&id) => {
-                    self.entities[id.0 as usize].1.merge(e);
+                    self.entities[id.0 as usize].merge(e);
                     moved.push(id);
                 }
                 None => {
                     let id = self.next_id();
-                    self.index.insert(k.clone(), id);
-                    self.entities.push((k, e));
+                    self.index.insert(k, id);
+                    self.entities.push(e);
                     moved.push(id);
                 }
             }
@@ -127,6 +127,12 @@ impl Resolver {
         let src = |line: u32| Source { note: id, line };
         // A text's language: its own words when they make it clear, else the note's.
         let lang = |text: &str| crate::extract::lang::detect(text).or(note.language.as_deref());
+        // Room for what the note can add, so that the tables grow once (they grew entity by
+        // entity: rehashing and moving were 2% of a run resolving one note at a time).
+        let room = capacity_for(note);
+        self.index.reserve(room);
+        self.entities.reserve(room);
+        self.edges.reserve(room);
         let doc = self.entity(EntityKind::Note, note.path.clone(), src(0));
         let e = self.get(&doc);
         if let Some(t) = &note.title {
@@ -145,8 +151,10 @@ impl Resolver {
             self.get(&p).names.insert(a.clone());
             self.relate(&doc, Relation::Author, &p, src(0));
         }
-        let event = note.event.as_ref().map(|(name, line)| {
-            let k = self.entity(EntityKind::Event, name_key(name), src(*line));
+        // The event's key, kept for the talks' keys (the index holds the one copy of each key).
+        let event_key = note.event.as_ref().map(|(name, _)| name_key(name));
+        let event = note.event.as_ref().zip(event_key.as_ref()).map(|((name, line), key)| {
+            let k = self.entity(EntityKind::Event, key.clone(), src(*line));
             let e = self.get(&k);
             e.names.insert(name.clone());
             if let Some(d) = &note.date {
@@ -159,12 +167,11 @@ impl Resolver {
             self.relate(&doc, Relation::About, ev, src(line));
         }
         for talk in &note.talks {
-            let title = title_key(&talk.title);
-            let event_part = event.as_ref().map_or("", |k| self.entities[k.0 as usize].0.key.as_str());
-            let mut key = String::with_capacity(event_part.len() + 1 + title.len());
+            let event_part = event_key.as_deref().unwrap_or("");
+            let mut key = String::with_capacity(event_part.len() + 1 + talk.title.len());
             key.push_str(event_part);
             key.push('\u{1f}');
-            key.push_str(&title);
+            push_title_key(&mut key, &talk.title);
             let t = self.entity(EntityKind::Talk, key, src(talk.line));
             let e = self.get(&t);
             e.names.insert(talk.title.clone());
@@ -199,7 +206,11 @@ impl Resolver {
                 };
                 let k = self.entity(kind, url_key(&m.url), src(m.line));
                 let e = self.get(&k);
-                e.names.insert(format!("{label}: {}", talk.title));
+                let mut name = String::with_capacity(label.len() + 2 + talk.title.len());
+                name.push_str(label);
+                name.push_str(": ");
+                name.push_str(&talk.title);
+                e.names.insert(name);
                 e.urls.insert(m.url.clone());
                 self.relate(&t, rel, &k, src(m.line));
             }
@@ -274,8 +285,8 @@ impl Resolver {
             }
         }
         for l in note.links.iter().filter(|l| is_web(&l.url)) {
-            match &event {
-                Some(ev) if name_key(&l.text) == self.entities[ev.0 as usize].0.key => {
+            match event.as_ref().zip(event_key.as_ref()) {
+                Some((ev, key)) if name_key(&l.text) == *key => {
                     self.get(ev).urls.insert(l.url.clone());
                 }
                 _ => {
@@ -314,18 +325,17 @@ impl Resolver {
             Entry::Occupied(o) => *o.get(),
             Entry::Vacant(v) => {
                 let id = Id(u32::try_from(self.entities.len()).expect("fewer than 4 billion entities"));
-                let e = Entity::new(kind, mint(&self.base, v.key()));
-                self.entities.push((v.key().clone(), e));
+                self.entities.push(Entity::new(kind, mint(&self.base, v.key())));
                 v.insert(id);
                 id
             }
         };
-        self.entities[id.0 as usize].1.sources.insert(source);
+        self.entities[id.0 as usize].sources.insert(source);
         id
     }
 
     fn get(&mut self, id: &Id) -> &mut Entity {
-        &mut self.entities[id.0 as usize].1
+        &mut self.entities[id.0 as usize]
     }
 
     fn relate(&mut self, a: &Id, rel: Relation, b: &Id, source: Source) {
@@ -354,32 +364,37 @@ impl Resolver {
         // Memory: the merged graph of a large corpus is the biggest thing a run holds, so no
         // step here keeps two copies of the entities or of the edges beside the graph's own.
         let Resolver { base, index, mut entities, mut edges, notes } = self;
-        drop(index);
+        let keys = keys_by_id(index);
         let (paths, renumber) = in_path_order(notes);
         if renumber.iter().enumerate().any(|(i, &n)| n as usize != i) {
             let renumbered = |s: &mut SmallSet<Source>| {
                 *s = s.iter().map(|x| Source { note: renumber[x.note as usize], ..*x }).collect()
             };
-            entities.iter_mut().for_each(|(_, e)| renumbered(&mut e.sources));
+            entities.iter_mut().for_each(|e| renumbered(&mut e.sources));
             edges.values_mut().for_each(renumbered);
         }
-        let mut identities = Identities::default();
-        for (k, e) in &entities {
-            identities.add(k, e.urls.iter().map(String::as_str));
-        }
-        // Entities in IRI order; `rank[id]` is where entity `id` ends up.
+        // Entities in IRI order; `rank[id]` is where entity `id` ends up. Every IRI starts with
+        // the base: the comparisons skip it.
         let mut order: Vec<u32> = (0..entities.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| entities[a as usize].1.iri.cmp(&entities[b as usize].1.iri));
+        let after_base = |i: u32| &entities[i as usize].iri.as_bytes()[base.len()..];
+        order.sort_unstable_by(|&a, &b| after_base(a).cmp(after_base(b)));
         let mut rank = vec![0u32; entities.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
         drop(order);
+        let mut identities = Identities::default();
         let links: Vec<(u32, u32)> = if with_links {
-            let by_key: FxHashMap<&EntityKey, u32> =
-                entities.iter().enumerate().map(|(i, (k, _))| (k, rank[i])).collect();
+            for (k, e) in keys.iter().zip(&entities) {
+                identities.add(k, e.urls.iter().map(String::as_str));
+            }
+            let by_key: FxHashMap<&EntityKey, u32> = keys.iter().enumerate().map(|(i, k)| (k, rank[i])).collect();
             identities.links().iter().map(|(member, representative)| (by_key[member], by_key[representative])).collect()
         } else {
+            // The keys are not needed any more: they move into the identities.
+            for (k, e) in keys.into_iter().zip(&entities) {
+                identities.add_key(k, e.urls.iter().map(String::as_str));
+            }
             Vec::new()
         };
         let mut edges: Vec<(u32, Relation, u32, SmallSet<Source>)> = edges
@@ -399,11 +414,34 @@ impl Resolver {
         let graph = KnowledgeGraph::from_sorted(
             base,
             paths,
-            entities.into_iter().map(|(_, e)| e),
+            entities.into_iter(),
             edges.into_iter().map(|(a, relation, b, sources)| (a, b, Edge { relation, sources })),
         );
         (graph, identities)
     }
+}
+
+/// The keys of `index`, by id: entity `i`'s key is the `i`th.
+fn keys_by_id(index: FxHashMap<EntityKey, Id>) -> Vec<EntityKey> {
+    let mut keys: Vec<Option<EntityKey>> = Vec::new();
+    keys.resize_with(index.len(), || None);
+    for (k, id) in index {
+        keys[id.0 as usize] = Some(k);
+    }
+    keys.into_iter().map(|k| k.expect("ids are 0..len")).collect()
+}
+
+/// How many entities (and relations) `note` can add, about: every item one, a mention two (a
+/// tool's repository and publisher, a book's author).
+fn capacity_for(note: &Note) -> usize {
+    let talks: usize = note
+        .talks
+        .iter()
+        .map(|t| {
+            1 + t.speakers.iter().map(|s| 1 + s.orgs.len()).sum::<usize>() + t.materials.len() + 2 * t.mentions.len()
+        })
+        .sum();
+    2 + note.authors.len() + note.links.len() + talks
 }
 
 /// The distinct paths of `notes` (indexed by the order notes were added), sorted, and the
@@ -449,7 +487,7 @@ impl Identities {
     /// Records the URLs an entity has (ignored for kinds other than people, organizations and
     /// tools).
     pub fn add<'a>(&mut self, key: &EntityKey, urls: impl IntoIterator<Item = &'a str>) {
-        if !matches!(key.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Tool) {
+        if !Self::kept(key.kind) {
             return;
         }
         let mut urls = urls.into_iter().peekable();
@@ -463,6 +501,26 @@ impl Identities {
         for u in urls {
             set.insert(url_key(u));
         }
+    }
+
+    /// [`add`](Self::add), with a key it may keep (not copied).
+    fn add_key<'a>(&mut self, key: EntityKey, urls: impl IntoIterator<Item = &'a str>) {
+        if !Self::kept(key.kind) {
+            return;
+        }
+        let mut urls = urls.into_iter().peekable();
+        if urls.peek().is_none() {
+            return;
+        }
+        let set = self.urls.entry(key).or_default();
+        for u in urls {
+            set.insert(url_key(u));
+        }
+    }
+
+    /// Whether entities of `kind` are identified by their URLs.
+    fn kept(kind: EntityKind) -> bool {
+        matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Tool)
     }
 
     /// Adds everything `other` recorded.
@@ -619,10 +677,18 @@ pub fn org_key(s: &str) -> String {
 
 /// Key of a title: folded words of letters and digits.
 pub fn title_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_title_key(&mut out, s);
+    out
+}
+
+/// Appends [`title_key`]`(s)` to `out` (a talk's key follows its event's).
+fn push_title_key(out: &mut String, s: &str) {
     if s.is_ascii() {
-        return ascii_words(s, |b| !b.is_ascii_alphanumeric());
+        push_ascii_words(out, s, |b| !b.is_ascii_alphanumeric());
+    } else {
+        push_words(out, &fold(s), |c| !c.is_alphanumeric());
     }
-    words(&fold(s), |c| !c.is_alphanumeric())
 }
 
 /// What `char::is_whitespace` says of an ASCII character (vertical tab included, unlike
@@ -635,11 +701,18 @@ fn is_ascii_space(b: u8) -> bool {
 /// lower-cases and turns a backquote into `'`; `sep` sees the folded byte.
 fn ascii_words(s: &str, sep: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
+    push_ascii_words(&mut out, s, sep);
+    out
+}
+
+/// Appends [`ascii_words`]`(s, sep)` to `out`.
+fn push_ascii_words(out: &mut String, s: &str, sep: impl Fn(u8) -> bool) {
+    let start = out.len();
     let mut space = false;
     for &b in s.as_bytes() {
         let b = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
         if sep(b) {
-            space = !out.is_empty();
+            space = out.len() > start;
         } else {
             if space {
                 out.push(' ');
@@ -648,18 +721,23 @@ fn ascii_words(s: &str, sep: impl Fn(u8) -> bool) -> String {
             out.push(char::from(b));
         }
     }
-    out
 }
 
 fn words(s: &str, sep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s, sep);
+    out
+}
+
+/// Appends [`words`]`(s, sep)` to `out`.
+fn push_words(out: &mut String, s: &str, sep: impl Fn(char) -> bool) {
+    let start = out.len();
     for w in s.split(sep).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// Normalizes a URL into a key: scheme dropped (`http` = `https`), host lower-cased without
@@ -673,15 +751,30 @@ fn words(s: &str, sep: impl Fn(char) -> bool) -> String {
 /// ```
 pub fn url_key(url: &str) -> String {
     let url = url.trim();
-    let rest = match url.split_once("://") {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => rest,
-        Some(_) => return url.to_owned(),
-        None => url,
+    // `http://` and `https://` read directly (a search for `://` was a fifth of the cost).
+    let prefix = |p: &str| url.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    let rest = if prefix("https://") {
+        &url[8..]
+    } else if prefix("http://") {
+        &url[7..]
+    } else {
+        match url.split_once("://") {
+            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => rest,
+            Some(_) => return url.to_owned(),
+            None => url,
+        }
     };
-    let rest = rest.split('#').next().unwrap_or_default();
-    let (auth_path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    // What comes before the fragment, split at the query: one search for both.
+    let (auth_path, query) = match memchr::memchr2(b'#', b'?', rest.as_bytes()) {
+        Some(i) if rest.as_bytes()[i] == b'?' => {
+            let query = &rest[i + 1..];
+            (&rest[..i], query.split('#').next().unwrap_or_default())
+        }
+        Some(i) => (&rest[..i], ""),
+        None => (rest, ""),
+    };
     let (authority, mut path) = auth_path.split_once('/').map_or((auth_path, ""), |(a, p)| (a, p));
-    let host = authority.rsplit('@').next().unwrap_or_default().to_lowercase();
+    let host = lower(authority.rsplit('@').next().unwrap_or_default());
     let host = host.strip_suffix(":80").or_else(|| host.strip_suffix(":443")).unwrap_or(&host);
     let host = host.strip_prefix("www.").unwrap_or(host).trim_end_matches('.');
     for index in ["index.html", "index.htm", "index.php"] {
@@ -704,9 +797,9 @@ pub fn url_key(url: &str) -> String {
                     out.push('/');
                 }
                 match i {
-                    0 => out.push_str(&seg.to_lowercase()),
+                    0 => out.push_str(&lower(seg)),
                     1 => {
-                        let seg = seg.to_lowercase();
+                        let seg = lower(seg);
                         out.push_str(if just_repo { seg.strip_suffix(".git").unwrap_or(&seg) } else { &seg });
                     }
                     _ => out.push_str(seg),
@@ -730,6 +823,15 @@ pub fn url_key(url: &str) -> String {
         first = false;
     }
     out
+}
+
+/// `s` in lower case, copied only when that changes it (hosts are mostly written in lower case).
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// `owner/repo` of a GitHub-like repository URL.
@@ -762,13 +864,17 @@ pub fn mint(base: &str, key: &EntityKey) -> String {
         return iri;
     }
     iri.truncate(start);
-    let mut first = true;
-    for s in key.key.split('\u{1f}').map(slug).filter(|s| !s.is_empty()) {
-        if !first {
+    // Each part's slug written in place; an empty one (and its `--`) taken back.
+    for part in key.key.split('\u{1f}') {
+        let before = iri.len();
+        if before > start {
             iri.push_str("--");
         }
-        iri.push_str(&s);
-        first = false;
+        let at = iri.len();
+        push_slug(&mut iri, part);
+        if iri.len() == at {
+            iri.truncate(before);
+        }
     }
     let digest = Sha256::new().chain_update(segment).chain_update([0]).chain_update(&key.key).finalize();
     iri.push('_');
@@ -830,37 +936,46 @@ pub fn note_iri(base: &str, path: &str) -> String {
     iri
 }
 
-/// A readable slug: ASCII letters and digits kept, other letters percent-encoded, everything
-/// else a single `-`; cut at [`MAX_SLUG`] bytes on a boundary.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold(s).chars() {
+/// Appends a readable slug of `s` to `out`: ASCII letters and digits kept, other letters
+/// percent-encoded, everything else a single `-`; cut at [`MAX_SLUG`] bytes on a boundary.
+/// Written in place (was: a folded copy and a slug of it, then copied).
+fn push_slug(out: &mut String, s: &str) {
+    let start = out.len();
+    // Folding ASCII lower-cases it and turns a backquote into `'`, which the slug does to
+    // (or drops from) ASCII itself: only other text needs folding first.
+    let folded;
+    let text = if s.is_ascii() {
+        s
+    } else {
+        folded = fold_any(s);
+        folded.as_str()
+    };
+    for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                push_percent(&mut out, b);
+                push_percent(out, b);
             }
-        } else if !out.ends_with('-') && !out.is_empty() {
+        } else if out.len() > start && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() >= MAX_SLUG {
+        if out.len() - start >= MAX_SLUG {
             break;
         }
     }
-    while out.len() > MAX_SLUG || out.ends_with('-') || out.ends_with('%') {
+    while out.len() - start > MAX_SLUG || (out.len() > start && (out.ends_with('-') || out.ends_with('%'))) {
         out.pop();
     }
     // Never cut inside a percent escape.
-    if let Some(i) = out.rfind('%')
-        && out.len() - i < 3
+    if let Some(i) = out[start..].rfind('%')
+        && out.len() - start - i < 3
     {
-        out.truncate(i);
+        out.truncate(start + i);
     }
-    let kept = out.trim_end_matches('-').len();
-    out.truncate(kept);
-    out
+    let kept = out[start..].trim_end_matches('-').len();
+    out.truncate(start + kept);
 }
 
 /// The hexadecimal digits, upper case, as percent-encoding and `\uXXXX` escapes write them.
@@ -996,6 +1111,40 @@ mod tests {
             out.truncate(i);
         }
         out.trim_end_matches('-').to_owned()
+    }
+
+    proptest! {
+        /// A slug written in place after other text is the slug made on its own.
+        #[test]
+        fn push_slug_is_what_formatting_gave(
+            prefix in "[a-z%-]{0,3}",
+            s in prop_oneof!["[ -~]{0,80}", "[a-zA-Z0-9 .+'`%éÉ山ßŁ’\u{301}-]{0,80}", "[a-z]{50,70}[é山 -]{0,4}"],
+        ) {
+            let mut out = prefix.clone();
+            push_slug(&mut out, &s);
+            prop_assert_eq!(out, format!("{prefix}{}", slug_by_formatting(&s)));
+        }
+
+        /// A title's key appended to an event's is the key made on its own.
+        #[test]
+        fn push_title_key_appends_title_key(
+            prefix in "[a-z ]{0,5}\u{1f}?",
+            s in prop_oneof!["[\t-\r -~]{0,40}", "[a-zA-Z0-9 .+'`éÉ山ßŁ’\u{301}-]{0,40}"],
+        ) {
+            let mut out = prefix.clone();
+            push_title_key(&mut out, &s);
+            prop_assert_eq!(out, format!("{prefix}{}", words(&fold(&s), |c| !c.is_alphanumeric())));
+        }
+
+        /// URLs with upper case and other scripts in the host and a code host's path.
+        #[test]
+        fn url_key_lowers_what_splitting_lowered(
+            host in "(github\\.com|GitHub\\.COM|GITLAB\\.com|WWW\\.x\\.org|www\\.Ü\\.de|[a-zA-Z.É]{0,8})(:80|:443)?",
+            path in "(/[A-Za-zÉü.]{0,6}(\\.git|\\.GIT)?){0,3}",
+        ) {
+            let url = format!("https://{host}{path}");
+            prop_assert_eq!(url_key(&url), url_key_by_parts(&url), "{}", url);
+        }
     }
 
     /// The first implementation of [`mint`], for comparison.
