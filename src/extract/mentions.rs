@@ -204,8 +204,8 @@ fn strip_qualifier(text: &str) -> &str {
 /// path segment stands in the text (`AWS CodeDeploy` → `aws.amazon.com/codedeploy/`). A text
 /// that only names the site of an article (`LinuxFr` → `linuxfr.org/news/some-article`) does not.
 pub(crate) fn names_url(text: &str, url: &str) -> bool {
-    let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let t = alnum(text);
+    let mut t = String::new();
+    alnum_into(text, &mut t);
     if t.is_empty() {
         return false;
     }
@@ -238,19 +238,30 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
         "quickstart",
     ];
     // A slug of many words (`open-source-observatory-osor`) is an article, not a project.
+    // One buffer for the letters and digits of each segment and label.
+    let mut a = String::new();
     let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
-        let a = alnum(s);
+        alnum_into(s, &mut a);
         (t.len() >= 3 && a.contains(&t)) || (a.len() >= 3 && t.contains(&a)) || a == t
     });
     if in_path {
         return true;
     }
     let in_host = host.split('.').any(|label| {
-        let a = alnum(label);
+        alnum_into(label, &mut a);
         a == t || (t.len() >= 3 && a.contains(&t)) || (a.len() >= 4 && t.contains(&a))
-    }) || (t.len() >= 4 && alnum(host).contains(&t));
+    }) || (t.len() >= 4 && {
+        alnum_into(host, &mut a);
+        a.contains(&t)
+    });
     // The site itself, or its documentation: not an article on it.
     in_host && segments.iter().all(|s| DOCS.contains(&s.to_lowercase().as_str()) || s.len() <= 3)
+}
+
+/// The letters and digits of `s` in lower case, in `out` (cleared first).
+fn alnum_into(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
 }
 
 /// Hosts of code and packages: a short text linking there names a project.
@@ -318,10 +329,12 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
         Regex::new(r"(?i:speakers?|presenters?)\s+(?:are\s+|were\s+|both\s+)?(?:from|of|at)\s+([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})")
             .expect("valid regex")
     });
-    if speakers.is_empty() {
-        return;
-    }
     for line in &block.lines {
+        // Only speakers without an organization are given one: with none left (or no
+        // speakers) nothing can change, and the rest of the block need not be read.
+        if speakers.iter().all(|s| !s.orgs.is_empty()) {
+            return;
+        }
         let org_of = |m: &str| -> Option<Org> {
             let mut chars = m.chars();
             match (chars.next(), chars.next()) {
@@ -490,33 +503,187 @@ fn matching_paren(s: &str) -> Option<usize> {
 
 /// `Ellen Ullman's book *Close to the Machine*`, `the book *T* by Name`.
 fn books(text: &str, line: u32, out: &mut Vec<Mention>) {
-    // Both expressions need the word followed by an emphasized title: most lines are
-    // skipped without running either.
+    // Both forms need the word followed by an emphasized title: most lines are skipped
+    // without looking further.
     if may_name_book(text) {
-        books_by_expressions(text, line, out);
+        possessive_books(text, line, out);
+        by_books(text, line, out);
     }
 }
 
-/// The two expressions of [`books`], on a line that may name a book.
-fn books_by_expressions(text: &str, line: u32, out: &mut Vec<Mention>) {
-    static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
-            .expect("valid regex")
-    });
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(\p{Lu}[\p{L}\p{M}.\-']*(?:\s+\p{Lu}[\p{L}\p{M}.\-']*){0,3})",
-        )
-        .expect("valid regex")
-    });
-    let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
-    for c in POSSESSIVE.captures_iter(text) {
-        let author = clean(&c[1]);
-        out.push(Mention::Book(Book { title: clean(&c[2]), author: looks_like_name(&author).then_some(author), line }));
+/// A book's title or author as found: placeholders dropped, trimmed.
+fn clean_book_part(s: &str) -> String {
+    s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned()
+}
+
+fn push_book(title: &str, author: &str, line: u32, out: &mut Vec<Mention>) {
+    let author = clean_book_part(author);
+    out.push(Mention::Book(Book {
+        title: clean_book_part(title),
+        author: looks_like_name(&author).then_some(author),
+        line,
+    }));
+}
+
+/// The books of the first expression of `books_by_expressions` (the tests' reference), in
+/// order: `((?:W\s+){0,3}W)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*`
+/// with `W` = `\p{Lu}[\p{L}\p{M}.\-]*`, read by hand. Running the expression cost more than
+/// anything else in mining: its search backwards from `book` over the Unicode classes
+/// builds new states of the lazy DFA for line after line.
+///
+/// Once a start is fixed the expression can match one way only (no class of a part holds the
+/// character that must follow it), so each `book` is read outwards: the title after it, the
+/// apostrophe before it, then as many words back as the expression takes, the leftmost start
+/// being the one with the most words. A match of an earlier `book` starts before any match
+/// of a later one (the part before `book` holds no `*`), and no part before `book` crosses a
+/// `*`, so a start is never inside the previous match.
+fn possessive_books(text: &str, line: u32, out: &mut Vec<Mention>) {
+    const ADJECTIVES: [&str; 5] = ["new", "latest", "great", "excellent", "famous"];
+    let mut from = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"book") {
+        if at < from {
+            continue;
+        }
+        let Some((title, end)) = emphasized_after(text, at + 4, true) else { continue };
+        // `['’]s?\s+(?:ADJ\s+)?` just before the word: either the adjective (and white space)
+        // or the apostrophe ends what stands before the white space, never both.
+        let t = &text[..run_start(text, at, is_space)];
+        if t.len() == at {
+            continue;
+        }
+        let t = ADJECTIVES
+            .iter()
+            .find_map(|adj| {
+                let u = t.strip_suffix(adj)?;
+                let v = u.trim_end_matches(is_space);
+                (v.len() < u.len()).then_some(v)
+            })
+            .unwrap_or(t);
+        let t = t.strip_suffix('s').filter(|u| u.ends_with(['\'', '’'])).unwrap_or(t);
+        let Some(q) = t.strip_suffix(['\'', '’']).map(str::len) else { continue };
+        let Some(start) = name_start(text, q) else { continue };
+        push_book(title, &text[start..q], line, out);
+        from = end;
     }
-    for c in BY.captures_iter(text) {
-        let author = clean(&c[2]);
-        out.push(Mention::Book(Book { title: clean(&c[1]), author: looks_like_name(&author).then_some(author), line }));
+}
+
+/// Where the leftmost `(?:W\s+){0,3}W` ending at byte `end` of `text` starts, if one does.
+fn name_start(text: &str, end: usize) -> Option<usize> {
+    let name_char = |c: char| c == '.' || c == '-' || is_letter_or_mark(c);
+    let mut run = (run_start(text, end, name_char), end);
+    if run.0 == run.1 {
+        return None;
+    }
+    // A word before the current run is taken when the run is a whole word (a capital first)
+    // behind white space, and the run before that holds a capital to start from.
+    for _ in 0..3 {
+        if !text[run.0..].chars().next().is_some_and(is_upper) {
+            break;
+        }
+        let gap = run_start(text, run.0, is_space);
+        let prev = run_start(text, gap, name_char);
+        if gap == run.0 || prev == gap || !text[prev..gap].chars().any(is_upper) {
+            break;
+        }
+        run = (prev, gap);
+    }
+    text[run.0..run.1].char_indices().find(|(_, c)| is_upper(*c)).map(|(i, _)| run.0 + i)
+}
+
+/// `\s+\*([^*]+)\*` at byte `at` of `text` (after an optional comma if `comma`): the title
+/// and where the closing `*` ends.
+fn emphasized_after(text: &str, at: usize, comma: bool) -> Option<(&str, usize)> {
+    let rest = &text[at..];
+    let rest = if comma { rest.strip_prefix(',').unwrap_or(rest) } else { rest };
+    let t = rest.trim_start_matches(is_space);
+    if t.len() == rest.len() {
+        return None;
+    }
+    let inner = t.strip_prefix('*')?;
+    let close = inner.find('*').filter(|&i| i > 0)?;
+    Some((&inner[..close], text.len() - inner.len() + close + 1))
+}
+
+/// The books of `BY`, in order (compared with the expression in the tests):
+/// `(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(V(?:\s+V){0,3})` with `V` =
+/// `\p{Lu}[\p{L}\p{M}.\-']*`, read by hand from each `book` (any case, the Kelvin sign for
+/// `k`): a start is `the` and white space before it, one per `book`, and the greediest name
+/// is the expression's (nothing follows it).
+fn by_books(text: &str, line: u32, out: &mut Vec<Mention>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    for at in memchr::memchr2_iter(b'b', b'B', b) {
+        if !b.get(at + 1..at + 3).is_some_and(|o| o.eq_ignore_ascii_case(b"oo")) {
+            continue;
+        }
+        let Some(after) = text[at + 3..].strip_prefix(['k', 'K', '\u{212A}']).map(|r| text.len() - r.len()) else {
+            continue;
+        };
+        let gap = run_start(text, at, is_space);
+        if gap == at || gap < from + 3 || !b[gap - 3..gap].eq_ignore_ascii_case(b"the") {
+            continue;
+        }
+        let Some((title, close)) = emphasized_after(text, after, false) else { continue };
+        let rest = &text[close..];
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let t = rest.trim_start_matches(is_space);
+        let Some(by) = t.strip_prefix("by").filter(|_| t.len() < rest.len()) else { continue };
+        let t = by.trim_start_matches(is_space);
+        if t.len() == by.len() {
+            continue;
+        }
+        let start = text.len() - t.len();
+        let Some(end) = by_name_end(text, start) else { continue };
+        push_book(title, &text[start..end], line, out);
+        from = end;
+    }
+}
+
+/// Where the greediest `V(?:\s+V){0,3}` at byte `start` of `text` ends, if there is one.
+fn by_name_end(text: &str, start: usize) -> Option<usize> {
+    let word_end = |i: usize| {
+        let mut chars = text[i..].chars();
+        chars.next().filter(|&c| is_upper(c))?;
+        let rest = chars.as_str().trim_start_matches(|c: char| matches!(c, '.' | '-' | '\'') || is_letter_or_mark(c));
+        Some(text.len() - rest.len())
+    };
+    let mut end = word_end(start)?;
+    for _ in 0..3 {
+        let rest = &text[end..];
+        let t = rest.trim_start_matches(is_space);
+        match word_end(text.len() - t.len()) {
+            Some(e) if t.len() < rest.len() => end = e,
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
+/// Where the run of characters for which `f` holds that ends at byte `end` of `text` starts.
+fn run_start(text: &str, end: usize, f: impl Fn(char) -> bool) -> usize {
+    text[..end].trim_end_matches(f).len()
+}
+
+/// `\p{Lu}` as the regex crate reads it (its tables, not the standard library's, which may
+/// be of another Unicode version): by hand for ASCII, by a one-class expression otherwise.
+fn is_upper(c: char) -> bool {
+    static UPPER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}$").expect("valid regex"));
+    if c.is_ascii() { c.is_ascii_uppercase() } else { UPPER.is_match(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// `[\p{L}\p{M}]` as the regex crate reads it.
+fn is_letter_or_mark(c: char) -> bool {
+    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}]$").expect("valid regex"));
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { LETTER.is_match(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// `\s` as the regex crate reads it.
+fn is_space(c: char) -> bool {
+    static SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s$").expect("valid regex"));
+    if c.is_ascii() {
+        matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ')
+    } else {
+        SPACE.is_match(c.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -578,8 +745,12 @@ pub(crate) fn may_contain_folded(text: &str, words: &[&str]) -> bool {
 pub(crate) fn wikipedia_title(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let (host, path) = rest.split_once('/')?;
-    let host = host.to_ascii_lowercase();
-    if !(host == "wikipedia.org" || host.ends_with(".wikipedia.org")) {
+    // `wikipedia.org` or a subdomain of it, in any ASCII case.
+    let h = host.as_bytes();
+    let site = b".wikipedia.org";
+    if !(h.eq_ignore_ascii_case(&site[1..])
+        || h.len() >= site.len() && h[h.len() - site.len()..].eq_ignore_ascii_case(site))
+    {
         return None;
     }
     let title = path.strip_prefix("wiki/")?.split(['#', '?']).next()?;
@@ -786,7 +957,79 @@ mod tests {
         }
     }
 
+    /// The two expressions [`possessive_books`] and [`by_books`] read by hand.
+    fn books_by_expressions(text: &str, line: u32, out: &mut Vec<Mention>) {
+        static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"((?:\p{Lu}[\p{L}\p{M}.\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.\-]*)['’]s?\s+(?:new\s+|latest\s+|great\s+|excellent\s+|famous\s+)?book,?\s+\*([^*]+)\*")
+                .expect("valid regex")
+        });
+        static BY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i:the\s+book)\s+\*([^*]+)\*,?\s+by\s+(\p{Lu}[\p{L}\p{M}.\-']*(?:\s+\p{Lu}[\p{L}\p{M}.\-']*){0,3})",
+            )
+            .expect("valid regex")
+        });
+        let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
+        for c in POSSESSIVE.captures_iter(text) {
+            let author = clean(&c[1]);
+            out.push(Mention::Book(Book {
+                title: clean(&c[2]),
+                author: looks_like_name(&author).then_some(author),
+                line,
+            }));
+        }
+        for c in BY.captures_iter(text) {
+            let author = clean(&c[2]);
+            out.push(Mention::Book(Book {
+                title: clean(&c[1]),
+                author: looks_like_name(&author).then_some(author),
+                line,
+            }));
+        }
+    }
+
+    #[test]
+    fn ascii_classes_are_the_expressions() {
+        let (upper, letter, space) = (
+            Regex::new(r"^\p{Lu}$").expect("valid regex"),
+            Regex::new(r"^[\p{L}\p{M}]$").expect("valid regex"),
+            Regex::new(r"^\s$").expect("valid regex"),
+        );
+        for c in (0..=0x7Fu8)
+            .map(char::from)
+            .chain(['É', 'é', '\u{301}', 'ǅ', 'Ⓐ', '\u{A0}', '\u{85}', '\u{2003}', '\u{E000}'])
+        {
+            let s = c.to_string();
+            assert_eq!(is_upper(c), upper.is_match(&s), "{c:?}");
+            assert_eq!(is_letter_or_mark(c), letter.is_match(&s), "{c:?}");
+            assert_eq!(is_space(c), space.is_match(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn books_by_hand_are_the_expressions_books() {
+        for text in [
+            "Ellen Ullman's book *Close to the Machine*.",
+            "the book *T*, by Ada Lovelace and the book *U* by Bo",
+            "They recommended the book *The Mythical Man-Month* by Fred Brooks.",
+            "A B C D E's new book *T* and F’ famous book, *U*",
+            "xMcDonald's book *T*",
+            "The Great Ada Byron Lovelace's book *X*",
+            "the book *the book* by Ann the book *V* by O'Brien Jr. Smith-Jones X Y",
+            "Ada's book *T*Bo's book *U*",
+            "ada's book *T* É\u{301}lodie Ñ's book *U* ǅemal's book *V*",
+        ] {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            books(text, 1, &mut fast);
+            books_by_regexes(text, 1, &mut slow);
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text:?}");
+            assert!(!slow.is_empty(), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
         /// Books named both ways, the word in any case (with the Kelvin sign), commas, odd
         /// white space, stars and placeholders: the check before the expressions skips no book.
         #[test]
@@ -795,7 +1038,10 @@ mod tests {
             "\n", ",", ", ", "*", "*Close to the Machine*", "Ellen Ullman", "the", "The", "the book", " by ", "Ada",
             "new ", "famous ", "\u{E000}", "é", "ſ", "x", "Ellen Ullman's book *Close to the Machine*",
             "the book *T*, by Ada Lovelace", " book, *T*", "Ada’s book\u{A0}*T*", "The BOOK\t*T* by Ada",
-        ]), 0..12)) {
+            "by", "by ", " by", "Ó", "ó", "\u{301}", "ǅ", "Ⓐ", "\u{85}", "\u{E001}", ".", "-", "'", "s", "S", "X",
+            "Mc", "Ann", "new", "famous", "renew", "great ", "excellent\u{A0}", "the", "THE ", "tHe\t", "Bo", "9",
+            "Ada's", "O'Brien", "A B C D ", "'s book *T*", "’ latest book\u{2003}*T*", " by Ó'Neil Ünal X", "*",
+        ]), 0..16)) {
             let text = parts.concat();
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             books(&text, 1, &mut fast);
