@@ -196,6 +196,10 @@ fn strip_qualifier(text: &str) -> &str {
         Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
             .expect("valid regex")
     });
+    // The expression needs white space before the qualifier: most names are one word.
+    if !text.chars().any(is_space) {
+        return text;
+    }
     QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
 }
 
@@ -209,7 +213,7 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = split_scheme(url).map_or(url, |(_, r)| r);
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = host.to_lowercase();
@@ -261,12 +265,24 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
 /// The letters and digits of `s` in lower case, in `out` (cleared first).
 fn alnum_into(s: &str, out: &mut String) {
     out.clear();
-    out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    if s.is_ascii() {
+        // ASCII letters and digits are its alphanumeric characters, lowered by ASCII rules.
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    }
+}
+
+/// `url.split_once("://")`: the first `:` followed by `//`, found by `memchr` (a string search
+/// would be set up anew for every link).
+fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    let b = url.as_bytes();
+    memchr::memchr_iter(b':', b).find(|&i| b[i + 1..].starts_with(b"//")).map(|i| (&url[..i], &url[i + 3..]))
 }
 
 /// Hosts of code and packages: a short text linking there names a project.
 fn is_code_host(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r).to_lowercase();
+    let rest = split_scheme(url).map_or(url, |(_, r)| r).to_lowercase();
     let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
     let segs = path.split('/').filter(|s| !s.is_empty()).count();
     match host.strip_prefix("www.").unwrap_or(host) {
@@ -283,7 +299,7 @@ fn is_code_host(url: &str) -> bool {
 
 /// A profile page: `/people/x`, `/in/x`, `/@x`, `/~x`, a one-segment GitHub or social URL.
 fn is_profile_url(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r).to_lowercase();
+    let rest = split_scheme(url).map_or(url, |(_, r)| r).to_lowercase();
     let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
     let host = host.strip_prefix("www.").unwrap_or(host);
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -307,7 +323,7 @@ fn is_org_site(link: &RawLink) -> bool {
     let t = link.text.trim();
     (2..=6).contains(&t.len())
         && t.chars().all(|c| c.is_ascii_uppercase())
-        && link.url.split_once("://").is_some_and(|(_, r)| {
+        && split_scheme(&link.url).is_some_and(|(_, r)| {
             let host = r.split('/').next().unwrap_or_default().to_lowercase();
             let host = host.strip_prefix("www.").unwrap_or(&host);
             host == format!("{}.org", t.to_lowercase())
@@ -424,17 +440,28 @@ pub fn is_web(url: &str) -> bool {
 /// `... by ` / `released by ` just before a link.
 fn by_before(before: &str) -> bool {
     static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
-    BY.is_match(before.trim_end_matches('*'))
+    let before = before.trim_end_matches('*');
+    // The expression needs `by` (ASCII letters whose case folds only to ASCII) and white
+    // space only after it: checked first, as this runs for every link.
+    let b = before.trim_end_matches(is_space).as_bytes();
+    b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"by") && BY.is_match(before)
 }
 
 /// A tool name is short: at most four words, 40 characters, no page-title last word.
 fn is_tool_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let last_is_page_word =
-        words.last().map(|w| in_lower_case(PAGE_WORDS, w.trim_matches(|c: char| !c.is_alphanumeric())));
-    let capitalized = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_lowercase)).count();
-    (1..=4).contains(&words.len())
-        && (words.len() == 1 || capitalized * 2 >= words.len())
+    // The words counted in one pass, without collecting them; more than four is no name.
+    let (mut words, mut capitalized, mut last) = (0usize, 0usize, None);
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 4 {
+            return false;
+        }
+        capitalized += usize::from(!w.chars().next().is_some_and(char::is_lowercase));
+        last = Some(w);
+    }
+    let last_is_page_word = last.map(|w| in_lower_case(PAGE_WORDS, w.trim_matches(|c: char| !c.is_alphanumeric())));
+    words >= 1
+        && (words == 1 || capitalized * 2 >= words)
         && text.chars().count() <= 40
         && last_is_page_word == Some(false)
         && !text.contains("://")
@@ -693,7 +720,7 @@ fn is_space(c: char) -> bool {
 fn may_name_book(text: &str) -> bool {
     let b = text.as_bytes();
     // The Kelvin sign is E2 84 AA in UTF-8.
-    memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some()
+    memchr::memchr_iter(0xE2, b).any(|i| b[i + 1..].starts_with(&[0x84, 0xAA]))
         || memchr::memchr2_iter(b'k', b'K', b).any(|i| {
             i >= 3
                 && b[i - 3..i].eq_ignore_ascii_case(b"boo")
@@ -743,7 +770,7 @@ pub(crate) fn may_contain_folded(text: &str, words: &[&str]) -> bool {
 
 /// The article title of a Wikipedia URL (`Robert_Owen` → `Robert Owen`).
 pub(crate) fn wikipedia_title(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
+    let rest = split_scheme(url)?.1;
     let (host, path) = rest.split_once('/')?;
     // `wikipedia.org` or a subdomain of it, in any ASCII case.
     let h = host.as_bytes();
@@ -913,6 +940,19 @@ mod tests {
         (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap_or(0) + 2
     }
 
+    fn strip_qualifier_by_regex(text: &str) -> &str {
+        static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
+                .expect("valid regex")
+        });
+        QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
+    }
+
+    fn by_before_by_regex(before: &str) -> bool {
+        static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
+        BY.is_match(before.trim_end_matches('*'))
+    }
+
     fn is_tool_name_lowering(text: &str) -> bool {
         let words: Vec<&str> = text.split_whitespace().collect();
         let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
@@ -925,18 +965,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
         /// Generic words, page words, URLs' schemes in any case (with the Kelvin sign and
         /// letters whose lower case is longer), punctuation and spaces.
         #[test]
         fn ascii_paths_agree_with_lowering(parts in proptest::collection::vec(proptest::sample::select(vec![
             "GitHub", " repo", "Slides", "here", "Click Here", "Page", "BLOG", "po\u{212A}", "\u{130}", "Docs", "x",
             "Polars", " ", "  ", "(", ")", ".", "-", "https://", "HTTP://", "http:/", "https:", "//", "é", "a.example",
-            "\u{E000}", "\u{FFFC}", "Slide", "slides:", "*", "_", "9",
-        ]), 0..6)) {
+            "\u{E000}", "\u{FFFC}", "Slide", "slides:", "*", "_", "9", "by", "BY", "bY ", "(", "\u{A0}", "\t", "\u{2003}",
+            " on GitHub", " on a.example", " demo", " Demo Site", " project", " repo on ", "ſite", "a b c d e", ":", "/",
+            "EE", "\u{212A}",
+        ]), 0..8)) {
             let text = parts.concat();
             proptest::prop_assert_eq!(is_generic(&text), is_generic_lowering(&text), "{:?}", text);
             proptest::prop_assert_eq!(is_web(&text), is_web_lowering(&text), "{:?}", text);
             proptest::prop_assert_eq!(is_tool_name(&text), is_tool_name_lowering(&text), "{:?}", text);
+            proptest::prop_assert_eq!(strip_qualifier(&text), strip_qualifier_by_regex(&text), "{:?}", text);
+            proptest::prop_assert_eq!(by_before(&text), by_before_by_regex(&text), "{:?}", text);
+            proptest::prop_assert_eq!(split_scheme(&text), text.split_once("://"), "{:?}", text);
             let label = Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex");
             proptest::prop_assert!(!label.is_match(&text) || may_start_with_slide(&text), "{:?}", text);
         }
