@@ -208,7 +208,7 @@ fn strip_qualifier(text: &str) -> &str {
 /// path segment stands in the text (`AWS CodeDeploy` → `aws.amazon.com/codedeploy/`). A text
 /// that only names the site of an article (`LinuxFr` → `linuxfr.org/news/some-article`) does not.
 pub(crate) fn names_url(text: &str, url: &str) -> bool {
-    let mut t = String::new();
+    let mut t = Vec::new();
     alnum_into(text, &mut t);
     if t.is_empty() {
         return false;
@@ -218,7 +218,7 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = host.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let segments = || path.split('/').filter(|s| !s.is_empty());
     const DOCS: &[&str] = &[
         "en",
         "latest",
@@ -243,34 +243,46 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
     ];
     // A slug of many words (`open-source-observatory-osor`) is an article, not a project.
     // One buffer for the letters and digits of each segment and label.
-    let mut a = String::new();
-    let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
+    let mut a = Vec::new();
+    let in_path = segments().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
         alnum_into(s, &mut a);
-        (t.len() >= 3 && a.contains(&t)) || (a.len() >= 3 && t.contains(&a)) || a == t
+        (t.len() >= 3 && contains(&a, &t)) || (a.len() >= 3 && contains(&t, &a)) || a == t
     });
     if in_path {
         return true;
     }
     let in_host = host.split('.').any(|label| {
         alnum_into(label, &mut a);
-        a == t || (t.len() >= 3 && a.contains(&t)) || (a.len() >= 4 && t.contains(&a))
+        a == t || (t.len() >= 3 && contains(&a, &t)) || (a.len() >= 4 && contains(&t, &a))
     }) || (t.len() >= 4 && {
         alnum_into(host, &mut a);
-        a.contains(&t)
+        contains(&a, &t)
     });
     // The site itself, or its documentation: not an article on it.
-    in_host && segments.iter().all(|s| DOCS.contains(&s.to_lowercase().as_str()) || s.len() <= 3)
+    in_host && segments().all(|s| in_lower_case(DOCS, s) || s.len() <= 3)
 }
 
-/// The letters and digits of `s` in lower case, in `out` (cleared first).
-fn alnum_into(s: &str, out: &mut String) {
+/// The letters and digits of `s` in lower case, as UTF-8 in `out` (cleared first).
+fn alnum_into(s: &str, out: &mut Vec<u8>) {
     out.clear();
     if s.is_ascii() {
         // ASCII letters and digits are its alphanumeric characters, lowered by ASCII rules.
-        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
     } else {
-        out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        let mut buf = [0; 4];
+        for c in s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
     }
+}
+
+/// Whether `needle` occurs in `haystack` (both UTF-8, so a match is one of whole characters):
+/// by its first byte, as both are short and a string search would be set up for each.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    haystack.len() >= needle.len()
+        && memchr::memchr_iter(first, &haystack[..haystack.len() - rest.len()])
+            .any(|i| haystack[i + 1..].starts_with(rest))
 }
 
 /// `url.split_once("://")`: the first `:` followed by `//`, found by `memchr` (a string search
@@ -302,10 +314,9 @@ fn is_profile_url(url: &str) -> bool {
     let rest = split_scheme(url).map_or(url, |(_, r)| r).to_lowercase();
     let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    segs.iter()
-        .any(|s| matches!(*s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
-        || segs.first().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
+    let segs = || path.split('/').filter(|s| !s.is_empty());
+    segs().any(|s| matches!(s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
+        || segs().next().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
         || (matches!(
             host,
             "github.com"
@@ -315,7 +326,7 @@ fn is_profile_url(url: &str) -> bool {
                 | "linkedin.com"
                 | "mastodon.social"
                 | "fosstodon.org"
-        ) && segs.len() == 1)
+        ) && segs().count() == 1)
 }
 
 /// `[FSFE](https://fsfe.org)`: an acronym that is its own `.org` host is an organization.
@@ -951,6 +962,98 @@ mod tests {
     fn by_before_by_regex(before: &str) -> bool {
         static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
         BY.is_match(before.trim_end_matches('*'))
+    }
+
+    /// [`names_url`] and [`is_profile_url`] as they were, collecting and allocating.
+    fn names_url_allocating(text: &str, url: &str) -> bool {
+        let alnum =
+            |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        let t = alnum(text);
+        if t.is_empty() {
+            return false;
+        }
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let rest = rest.split(['?', '#']).next().unwrap_or_default();
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = host.to_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        const DOCS: &[&str] = &[
+            "en",
+            "latest",
+            "stable",
+            "master",
+            "main",
+            "docs",
+            "doc",
+            "index.html",
+            "index.htm",
+            "home",
+            "documentation",
+            "api",
+            "reference",
+            "guide",
+            "manual",
+            "user-guide",
+            "getting-started",
+            "intro",
+            "overview",
+            "quickstart",
+        ];
+        let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
+            let a = alnum(s);
+            (t.len() >= 3 && a.contains(&t)) || (a.len() >= 3 && t.contains(&a)) || a == t
+        });
+        if in_path {
+            return true;
+        }
+        let in_host = host.split('.').any(|label| {
+            let a = alnum(label);
+            a == t || (t.len() >= 3 && a.contains(&t)) || (a.len() >= 4 && t.contains(&a))
+        }) || (t.len() >= 4 && alnum(host).contains(&t));
+        in_host && segments.iter().all(|s| DOCS.contains(&s.to_lowercase().as_str()) || s.len() <= 3)
+    }
+
+    fn is_profile_url_collecting(url: &str) -> bool {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r).to_lowercase();
+        let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        segs.iter()
+            .any(|s| matches!(*s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
+            || segs.first().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
+            || (matches!(
+                host,
+                "github.com"
+                    | "twitter.com"
+                    | "x.com"
+                    | "gitlab.com"
+                    | "linkedin.com"
+                    | "mastodon.social"
+                    | "fosstodon.org"
+            ) && segs.len() == 1)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Link texts and URLs built from hosts, segments and names that overlap.
+        #[test]
+        fn url_checks_agree_with_allocating(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "Ray", "ray", "pdb++", "PDBPP", "AWS ", "CodeDeploy", "Linux", "Fr", "Ünï", "ß", "İ", "\u{212A}", " ", "-",
+                "docs", "x", "9", "ab", "abcd", "é",
+            ]), 0..4),
+            url in proptest::collection::vec(proptest::sample::select(vec![
+                "https://", "HTTP://", "www.", "WWW.", "docs.", "ray", ".io", "github.com", "GitHub.com", "/", "//",
+                "pdbpp", "codedeploy", "CodeDeploy", "en", "latest", "Docs", "index.html", "a-b-c-d", "a_b", "?q=1",
+                "#x", "people", "@ada", "~bo", "linuxfr.org", "news", "ünï", "İ", "ss", "ab", "abcd", ":", "x.com",
+            ]), 0..8),
+        ) {
+            let (text, url) = (text.concat(), url.concat());
+            proptest::prop_assert_eq!(names_url(&text, &url), names_url_allocating(&text, &url), "{:?} {:?}", text, url);
+            proptest::prop_assert_eq!(is_profile_url(&url), is_profile_url_collecting(&url), "{:?}", url);
+        }
     }
 
     fn is_tool_name_lowering(text: &str) -> bool {
