@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 use talkgraph::export::{ExportOptions, ProvenanceMode, write_note};
 use talkgraph::extract::{ExtractOptions, Extraction, front_matter, try_extract};
 
+// The command line's allocator, so that the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| ".".into()));

@@ -148,14 +148,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
 /// (`%`, `[`, user info, non-ASCII, ...) is left to the parser: the profile showed the parser
 /// taking most of the writing of a URL.
 fn plainly_an_iri(url: &str) -> bool {
-    let b = url.as_bytes();
-    let rest = if b.starts_with(b"https://") {
-        &b[8..]
-    } else if b.starts_with(b"http://") {
-        &b[7..]
-    } else {
-        return false;
-    };
+    let Some(rest) = after_http_scheme(url) else { return false };
     // One scan, by tables: the host, an optional port, then path, query and fragment (the
     // profile showed three scans of the authority and a match per byte).
     let host = rest.iter().position(|&c| !HOST[usize::from(c)]).unwrap_or(rest.len());
@@ -174,6 +167,12 @@ fn plainly_an_iri(url: &str) -> bool {
         None => true,
         Some(k) => tail[k] == b'#' && tail[k + 1..].iter().all(|&c| PLAIN[usize::from(c)]),
     }
+}
+
+/// What follows `http://` or `https://` in `url`, as bytes.
+fn after_http_scheme(url: &str) -> Option<&[u8]> {
+    let b = url.as_bytes();
+    b.strip_prefix(b"https://").or_else(|| b.strip_prefix(b"http://"))
 }
 
 /// ASCII letters, digits, `-` and `.`: what [`plainly_an_iri`] takes for a host.
@@ -808,14 +807,7 @@ mod tests {
 
     /// The first implementation of [`plainly_an_iri`] (three scans and a match), for comparison.
     fn plainly_an_iri_by_matches(url: &str) -> bool {
-        let b = url.as_bytes();
-        let rest = if b.starts_with(b"https://") {
-            &b[8..]
-        } else if b.starts_with(b"http://") {
-            &b[7..]
-        } else {
-            return false;
-        };
+        let Some(rest) = after_http_scheme(url) else { return false };
         let host_end = rest.iter().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
         let (authority, tail) = rest.split_at(host_end);
         let (host, port) = match authority.iter().position(|&c| c == b':') {

@@ -203,6 +203,31 @@ fn strip_qualifier(text: &str) -> &str {
     QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
 }
 
+/// Path segments of a site's documentation: a URL made only of these (or short segments) is
+/// the site itself, not an article on it.
+const DOCS: &[&str] = &[
+    "en",
+    "latest",
+    "stable",
+    "master",
+    "main",
+    "docs",
+    "doc",
+    "index.html",
+    "index.htm",
+    "home",
+    "documentation",
+    "api",
+    "reference",
+    "guide",
+    "manual",
+    "user-guide",
+    "getting-started",
+    "intro",
+    "overview",
+    "quickstart",
+];
+
 /// Does the link text name what the URL points at? The letters and digits of the text stand
 /// in the host or path (`Ray` → `docs.ray.io`, `pdb++` → `github.com/pdbpp/pdbpp`), or a
 /// path segment stands in the text (`AWS CodeDeploy` → `aws.amazon.com/codedeploy/`). A text
@@ -219,28 +244,6 @@ pub(crate) fn names_url(text: &str, url: &str) -> bool {
     let host = host.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let segments = || path.split('/').filter(|s| !s.is_empty());
-    const DOCS: &[&str] = &[
-        "en",
-        "latest",
-        "stable",
-        "master",
-        "main",
-        "docs",
-        "doc",
-        "index.html",
-        "index.htm",
-        "home",
-        "documentation",
-        "api",
-        "reference",
-        "guide",
-        "manual",
-        "user-guide",
-        "getting-started",
-        "intro",
-        "overview",
-        "quickstart",
-    ];
     // A slug of many words (`open-source-observatory-osor`) is an article, not a project.
     // One buffer for the letters and digits of each segment and label.
     let mut a = Vec::new();
@@ -317,16 +320,15 @@ fn is_profile_url(url: &str) -> bool {
     let segs = || path.split('/').filter(|s| !s.is_empty());
     segs().any(|s| matches!(s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
         || segs().next().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
-        || (matches!(
-            host,
-            "github.com"
-                | "twitter.com"
-                | "x.com"
-                | "gitlab.com"
-                | "linkedin.com"
-                | "mastodon.social"
-                | "fosstodon.org"
-        ) && segs().count() == 1)
+        || (is_profile_host(host) && segs().count() == 1)
+}
+
+/// Hosts where a one-segment path is somebody's profile.
+fn is_profile_host(host: &str) -> bool {
+    matches!(
+        host,
+        "github.com" | "twitter.com" | "x.com" | "gitlab.com" | "linkedin.com" | "mastodon.social" | "fosstodon.org"
+    )
 }
 
 /// `[FSFE](https://fsfe.org)`: an acronym that is its own `.org` host is an organization.
@@ -978,28 +980,6 @@ mod tests {
         let host = host.to_lowercase();
         let host = host.strip_prefix("www.").unwrap_or(&host);
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        const DOCS: &[&str] = &[
-            "en",
-            "latest",
-            "stable",
-            "master",
-            "main",
-            "docs",
-            "doc",
-            "index.html",
-            "index.htm",
-            "home",
-            "documentation",
-            "api",
-            "reference",
-            "guide",
-            "manual",
-            "user-guide",
-            "getting-started",
-            "intro",
-            "overview",
-            "quickstart",
-        ];
         let in_path = segments.iter().filter(|s| s.matches(['-', '_']).count() < 3).any(|s| {
             let a = alnum(s);
             (t.len() >= 3 && a.contains(&t)) || (a.len() >= 3 && t.contains(&a)) || a == t
@@ -1022,16 +1002,7 @@ mod tests {
         segs.iter()
             .any(|s| matches!(*s, "people" | "person" | "staff" | "team" | "in" | "users" | "u" | "profile" | "about"))
             || segs.first().is_some_and(|s| s.starts_with('@') || s.starts_with('~'))
-            || (matches!(
-                host,
-                "github.com"
-                    | "twitter.com"
-                    | "x.com"
-                    | "gitlab.com"
-                    | "linkedin.com"
-                    | "mastodon.social"
-                    | "fosstodon.org"
-            ) && segs.len() == 1)
+            || (is_profile_host(host) && segs.len() == 1)
     }
 
     proptest::proptest! {
