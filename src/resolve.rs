@@ -487,24 +487,17 @@ impl Identities {
     /// Records the URLs an entity has (ignored for kinds other than people, organizations and
     /// tools).
     pub fn add<'a>(&mut self, key: &EntityKey, urls: impl IntoIterator<Item = &'a str>) {
-        if !Self::kept(key.kind) {
-            return;
-        }
-        let mut urls = urls.into_iter().peekable();
-        if urls.peek().is_none() {
-            return;
-        }
-        let set = match self.urls.get_mut(key) {
-            Some(s) => s,
-            None => self.urls.entry(key.clone()).or_default(),
-        };
-        for u in urls {
-            set.insert(url_key(u));
-        }
+        self.record(std::borrow::Cow::Borrowed(key), urls);
     }
 
     /// [`add`](Self::add), with a key it may keep (not copied).
     fn add_key<'a>(&mut self, key: EntityKey, urls: impl IntoIterator<Item = &'a str>) {
+        self.record(std::borrow::Cow::Owned(key), urls);
+    }
+
+    /// What [`add`](Self::add) and [`add_key`](Self::add_key) do: a borrowed key is copied
+    /// only when the entity is new here and has URLs.
+    fn record<'a>(&mut self, key: std::borrow::Cow<'_, EntityKey>, urls: impl IntoIterator<Item = &'a str>) {
         if !Self::kept(key.kind) {
             return;
         }
@@ -512,7 +505,13 @@ impl Identities {
         if urls.peek().is_none() {
             return;
         }
-        let set = self.urls.entry(key).or_default();
+        let set = match key {
+            std::borrow::Cow::Owned(k) => self.urls.entry(k).or_default(),
+            std::borrow::Cow::Borrowed(k) => match self.urls.get_mut(k) {
+                Some(s) => s,
+                None => self.urls.entry(k.clone()).or_default(),
+            },
+        };
         for u in urls {
             set.insert(url_key(u));
         }
@@ -779,12 +778,11 @@ pub fn url_key(url: &str) -> String {
         &url[8..]
     } else if prefix("http://") {
         &url[7..]
+    } else if url.contains("://") {
+        // Another scheme (an `http` one, in any case, was read above).
+        return url.to_owned();
     } else {
-        match url.split_once("://") {
-            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => rest,
-            Some(_) => return url.to_owned(),
-            None => url,
-        }
+        url
     };
     // What comes before the fragment, split at the query: one search for both.
     let (auth_path, query) = match memchr::memchr2(b'#', b'?', rest.as_bytes()) {

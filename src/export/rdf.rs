@@ -118,7 +118,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
     let needs = |c: char| c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '{' | '}' | '|' | '\\' | '^' | '`');
     // (A URL without such characters has none in its host: one scan, of bytes.)
     if !needs_encoding(url) {
-        return (plainly_an_iri(url) || NamedNodeRef::new(url).is_ok()).then_some(Cow::Borrowed(url));
+        return NamedNodeRef::new(url).is_ok().then_some(Cow::Borrowed(url));
     }
     // Only the path, query and fragment are encoded: a host with such characters is no host.
     let host_end = url.find("//").map_or(0, |i| i + 2);

@@ -248,10 +248,12 @@ fn set_email(speakers: &mut [Speaker], email: String) {
     }
 }
 
+/// What separates two people in a byline (`, `, `, and `, ` & `, ` and `), at the start of a text.
+static PEOPLE_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+)").expect("valid regex"));
+
 /// Splits `A, B & C` / `A and B` at the top level (not inside parentheses).
 fn split_people(s: &str) -> Vec<&str> {
-    static SEP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+)").expect("valid regex"));
     let mut out = Vec::new();
     let (mut depth, mut start, mut i) = (0i32, 0usize, 0usize);
     while i < s.len() {
@@ -261,7 +263,7 @@ fn split_people(s: &str) -> Vec<&str> {
             ')' | ']' => depth -= 1,
             // Every separator starts with white space, a comma or an ampersand.
             _ if depth == 0 && (c.is_whitespace() || c == ',' || c == '&') => {
-                if let Some(m) = SEP.find(&s[i..]) {
+                if let Some(m) = PEOPLE_SEP.find(&s[i..]) {
                     out.push(&s[start..i]);
                     i += m.end();
                     start = i;
@@ -378,8 +380,6 @@ mod tests {
 
     /// The first implementation of [`split_people`]: the separator tried at every character.
     fn split_people_everywhere(s: &str) -> Vec<&str> {
-        static SEP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+)").expect("valid regex"));
         let mut out = Vec::new();
         let (mut depth, mut start, mut i) = (0i32, 0usize, 0usize);
         while i < s.len() {
@@ -388,7 +388,7 @@ mod tests {
                 '(' | '[' => depth += 1,
                 ')' | ']' => depth -= 1,
                 _ if depth == 0 => {
-                    if let Some(m) = SEP.find(&s[i..]) {
+                    if let Some(m) = PEOPLE_SEP.find(&s[i..]) {
                         out.push(&s[start..i]);
                         i += m.end();
                         start = i;

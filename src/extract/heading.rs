@@ -273,17 +273,19 @@ pub fn bare_kind(text: &str) -> Option<TalkKind> {
     TalkKind::from_tag(&c[1].split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+// The four ways a heading names its speakers, tried in this order by [`split_speakers`]:
+// `"Title" by A`, `Title (A - Org)`, `Title - A`, `Title by A`.
+static QUOTED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
+static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
+
 /// Splits a heading that names its speakers: `"Title" by A and B`, `Title (A - Org) @handle`,
 /// `Saturday 10:00 Title - A & B`, `Title — A`, `Title by A`. Returns (title, speakers) as
 /// shadow text; the caller checks that the speakers really are names.
 pub fn split_speakers(heading: &str) -> Option<(String, String)> {
-    static QUOTED_BY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
-    static PAREN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
-    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
-    static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
-
     let text = strip_time(heading).trim();
     // What each expression needs, checked first: an opening quote; a closing parenthesis; a
     // dash; `by`, as `(?i)` folds it.
@@ -317,13 +319,6 @@ mod split_tests {
 
     /// The first implementation of [`split_speakers`]: every expression on every heading.
     fn split_speakers_by_regexes(heading: &str) -> Option<(String, String)> {
-        static QUOTED_BY: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r#"^\s*["“](.+?)["”]\s*,?\s+(?i:by|with)\s+(.+)$"#).expect("valid regex"));
-        static PAREN: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(.+?)\s*\(\s*([^()]+?)\s*\)\s*(?:@[\w.]+\s*)*$").expect("valid regex"));
-        static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+)\s+[-–—]\s+(.+?)\s*$").expect("valid regex"));
-        static BY: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(.+?)\s+(?i:by)\s+(.+?)\s*$").expect("valid regex"));
         let text = strip_time(heading).trim();
         if let Some(c) = QUOTED_BY.captures(text) {
             return Some((c[1].trim().to_owned(), c[2].trim().to_owned()));

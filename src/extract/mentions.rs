@@ -192,14 +192,19 @@ fn described(after: &str) -> bool {
 /// `Chiwawa project on GitHub` → `Chiwawa`, `Open Olitor on sunu.eu` → `Open Olitor`,
 /// `OpenPB demo site` → `OpenPB`; other texts unchanged.
 fn strip_qualifier(text: &str) -> &str {
-    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
-            .expect("valid regex")
-    });
     // The expression needs white space before the qualifier: most names are one word.
     if !text.chars().any(is_space) {
         return text;
     }
+    strip_qualifier_by_regex(text)
+}
+
+/// [`strip_qualifier`] by its expression alone, on any text (the tests compare the two).
+fn strip_qualifier_by_regex(text: &str) -> &str {
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
+            .expect("valid regex")
+    });
     QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
 }
 
@@ -398,18 +403,20 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
     }
 }
 
+/// A line that is a slides label, `Slides:` with or without its URL.
+static SLIDES_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex"));
+
 /// Slides given as a bare URL after a label: `**Slides : **` and the URL on the next line, or
 /// `Slides: https://...`.
 pub(crate) fn bare_slides(block: &Block) -> Option<Material> {
-    static LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex"));
     static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(https?://\S+)\s*$").expect("valid regex"));
     for (k, line) in block.lines.iter().enumerate() {
         // The label needs the word (most lines lack it): checked before anything else.
         if !may_start_with_slide(&line.text) || line.text.chars().any(is_mark) {
             continue;
         }
-        let Some(c) = LABEL.captures(&line.text) else { continue };
+        let Some(c) = SLIDES_LABEL.captures(&line.text) else { continue };
         let found = c.get(1).map(|m| (m.as_str().to_owned(), line.line)).or_else(|| {
             let next = block.lines.get(k + 1)?;
             URL.captures(&next.text).map(|u| (u[1].to_owned(), next.line))
@@ -452,12 +459,16 @@ pub fn is_web(url: &str) -> bool {
 
 /// `... by ` / `released by ` just before a link.
 fn by_before(before: &str) -> bool {
-    static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
-    let before = before.trim_end_matches('*');
     // The expression needs `by` (ASCII letters whose case folds only to ASCII) and white
     // space only after it: checked first, as this runs for every link.
-    let b = before.trim_end_matches(is_space).as_bytes();
-    b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"by") && BY.is_match(before)
+    let b = before.trim_end_matches('*').trim_end_matches(is_space).as_bytes();
+    b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"by") && by_before_by_regex(before)
+}
+
+/// [`by_before`] by its expression alone, on any text (the tests compare the two).
+fn by_before_by_regex(before: &str) -> bool {
+    static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
+    BY.is_match(before.trim_end_matches('*'))
 }
 
 /// A tool name is short: at most four words, 40 characters, no page-title last word.
@@ -953,19 +964,6 @@ mod tests {
         (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap_or(0) + 2
     }
 
-    fn strip_qualifier_by_regex(text: &str) -> &str {
-        static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(.+?)\s+(?:(?:project\s+|repo(?:sitory)?\s+|code\s+)?on\s+(?:github|gitlab|codeberg|[\w-]+(?:\.[\w-]+)+)|demo\s+site|demo|project)$")
-                .expect("valid regex")
-        });
-        QUALIFIER.captures(text).and_then(|c| c.get(1)).map_or(text, |m| m.as_str())
-    }
-
-    fn by_before_by_regex(before: &str) -> bool {
-        static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s(])by\s*$").expect("valid regex"));
-        BY.is_match(before.trim_end_matches('*'))
-    }
-
     /// [`names_url`] and [`is_profile_url`] as they were, collecting and allocating.
     fn names_url_allocating(text: &str, url: &str) -> bool {
         let alnum =
@@ -1058,8 +1056,7 @@ mod tests {
             proptest::prop_assert_eq!(strip_qualifier(&text), strip_qualifier_by_regex(&text), "{:?}", text);
             proptest::prop_assert_eq!(by_before(&text), by_before_by_regex(&text), "{:?}", text);
             proptest::prop_assert_eq!(split_scheme(&text), text.split_once("://"), "{:?}", text);
-            let label = Regex::new(r"(?i)^\W*slides?\s*:?\W*(https?://\S+)?\s*$").expect("valid regex");
-            proptest::prop_assert!(!label.is_match(&text) || may_start_with_slide(&text), "{:?}", text);
+            proptest::prop_assert!(!SLIDES_LABEL.is_match(&text) || may_start_with_slide(&text), "{:?}", text);
         }
     }
 
@@ -1090,22 +1087,11 @@ mod tests {
             )
             .expect("valid regex")
         });
-        let clean = |s: &str| s.chars().filter(|c| !is_mark(*c)).collect::<String>().trim().to_owned();
         for c in POSSESSIVE.captures_iter(text) {
-            let author = clean(&c[1]);
-            out.push(Mention::Book(Book {
-                title: clean(&c[2]),
-                author: looks_like_name(&author).then_some(author),
-                line,
-            }));
+            push_book(&c[2], &c[1], line, out);
         }
         for c in BY.captures_iter(text) {
-            let author = clean(&c[2]);
-            out.push(Mention::Book(Book {
-                title: clean(&c[1]),
-                author: looks_like_name(&author).then_some(author),
-                line,
-            }));
+            push_book(&c[1], &c[2], line, out);
         }
     }
 
