@@ -8,7 +8,10 @@
 //! defaults except `--mentions corpus`'s second pass (the stages of one pass are timed). Each
 //! stage is the fastest of N runs (default 3). The stages are those of [`talkgraph::stream`]:
 //! extraction (`try_extract`), resolution of each note (`resolve_note`) and its N-Quads
-//! (`write_note`), then moving the bytes through a pipe is what is left of the command.
+//! (`write_note`). Three more rows give a floor no code of talkgraph's can go under: reading
+//! the files again, and moving the N-Quads bytes through a pipe to a reader that drops them (as
+//! `scripts/bench` pipes the export to `wc -c`), against what the one-thread target (40% of
+//! the parser's speed) allows for the whole export.
 
 use std::time::{Duration, Instant};
 
@@ -37,6 +40,10 @@ fn main() {
     let notes: Vec<(String, String)> =
         inputs.iter().filter_map(|i| Some((i.name.clone(), talkgraph::input::read(i, u64::MAX).ok()?))).collect();
     let bytes: usize = notes.iter().map(|(_, t)| t.len()).sum();
+    // Reading every file again (from the page cache, as in a benchmark's later runs).
+    let (reading, _) = best(runs, || {
+        inputs.iter().filter_map(|i| talkgraph::input::read(i, u64::MAX).ok()).map(|t| t.len()).sum::<usize>()
+    });
     let options = ExtractOptions::default();
     let export = ExportOptions {
         provenance: if lean { ProvenanceMode::None } else { ProvenanceMode::Lines },
@@ -76,6 +83,13 @@ fn main() {
             .sum::<usize>()
     });
 
+    let mut output = Vec::with_capacity(written);
+    for g in &graphs {
+        write_note(g, &export, true, &mut output);
+    }
+    let pipe = through_a_pipe(&output, runs);
+    drop(output);
+
     println!(
         "{} notes, {:.1} MB, {}, fastest of {runs}",
         notes.len(),
@@ -94,5 +108,40 @@ fn main() {
     row("resolution (resolve_note)", resolve);
     row("N-Quads writing (write_note)", write);
     row("extraction + resolution + writing", extract + resolve + write);
+    row("reading the files (input::read)", reading);
+    row("moving the N-Quads through a pipe", pipe);
+    row("reading + pulldown-cmark + the pipe (a floor)", reading + pulldown + pipe);
+    println!(
+        "| what 40% of pulldown-cmark's speed allows for the whole export | {:.3} | {:.1} | 2.50 |",
+        pulldown.as_secs_f64() * 2.5,
+        bytes as f64 / pulldown.as_secs_f64() / 2.5 / 1e6
+    );
     println!("N-Quads written: {:.1} MB", written as f64 / 1e6);
+}
+
+/// The fastest of `runs` times `out` moves through a pipe to a reader that counts the bytes and
+/// drops them, as `talkgraph export | wc -c` does in `scripts/bench`: the cost of the output's
+/// size alone, nothing formatted.
+fn through_a_pipe(out: &[u8], runs: usize) -> Duration {
+    use std::io::{Read, Write};
+    (0..runs)
+        .map(|_| {
+            let (mut reader, mut writer) = std::io::pipe().expect("a pipe");
+            let start = Instant::now();
+            let counter = std::thread::spawn(move || {
+                let (mut buf, mut n) = (vec![0u8; 1 << 16], 0usize);
+                while let Ok(k @ 1..) = reader.read(&mut buf) {
+                    n += k;
+                }
+                n
+            });
+            for chunk in out.chunks(1 << 16) {
+                writer.write_all(chunk).expect("writing to the pipe");
+            }
+            drop(writer);
+            assert_eq!(counter.join().expect("the reader"), out.len());
+            start.elapsed()
+        })
+        .min()
+        .expect("at least one run")
 }
