@@ -354,15 +354,10 @@ fn page(link: &RawLink) -> Link {
 
 /// Affiliations stated in prose, for speakers who have none yet: `Jane Doe is [FSFE](...)'s
 /// president`, `Two speakers from Red Hat presented...`.
+///
+/// Both forms are read by hand ([`possessive_orgs`], [`speakers_from`]); the tests hold the
+/// expressions they replace and compare the two.
 pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Speaker]) {
-    static IS_ORGS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*)\s+is\s+(?:the\s+|an?\s+)?([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})['’]s\s+\p{Ll}")
-            .expect("valid regex")
-    });
-    static FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i:speakers?|presenters?)\s+(?:are\s+|were\s+|both\s+)?(?:from|of|at)\s+([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})")
-            .expect("valid regex")
-    });
     for line in &block.lines {
         // Only speakers without an organization are given one: with none left (or no
         // speakers) nothing can change, and the rest of the block need not be read.
@@ -378,29 +373,147 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
                 _ => Some(Org { name: m.trim().to_owned(), url: None, line: line.line }),
             }
         };
-        // What the expressions need, checked first: most lines have neither (an apostrophe-s
-        // for IS_ORGS, speaker or presenter for FROM).
+        // The first form needs an apostrophe-s (most lines have none).
         let possessive = line.text.contains("'s") || line.text.contains("’s");
-        let by_possessive = possessive.then(|| IS_ORGS.captures_iter(&line.text));
-        for c in by_possessive.into_iter().flatten() {
-            let who = crate::resolve::person_key(&c[1]);
-            let Some(org) = org_of(&c[2]) else { continue };
-            for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
-                let key = crate::resolve::person_key(&s.name);
-                if key == who || key.split(' ').next() == Some(who.as_str()) {
-                    s.orgs.push(org.clone());
+        if possessive {
+            possessive_orgs(&line.text, |name, org| {
+                let who = crate::resolve::person_key(name);
+                let Some(org) = org_of(org) else { return };
+                for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
+                    let key = crate::resolve::person_key(&s.name);
+                    if key == who || key.split(' ').next() == Some(who.as_str()) {
+                        s.orgs.push(org.clone());
+                    }
                 }
-            }
+            });
         }
-        if may_contain_folded(&line.text, &["speaker", "presenter"])
-            && let Some(c) = FROM.captures(&line.text)
-            && let Some(org) = org_of(&c[1])
-        {
+        if let Some(org) = speakers_from(&line.text).and_then(org_of) {
             for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
                 s.orgs.push(org.clone());
             }
         }
     }
+}
+
+/// The (name, organization) pairs of `IS_ORGS` (the tests' reference), in order, read by hand:
+/// `(NAME)\s+is\s+(?:the\s+|an?\s+)?(ORG)['’]s\s+\p{Ll}` with `NAME` = `(?:W\s+){0,3}W`,
+/// `W` = `\p{Lu}[\p{L}'’.\-]*`, and `ORG` as [`org_at`] reads it.
+///
+/// Each part can match one way only once its start is fixed (no class of a part holds the
+/// character that must follow it, and neither `the` nor `a` can start `ORG`), so each `is`
+/// between white space is read outwards: the organization and the apostrophe-s after it, then
+/// the name before it, the leftmost start being the one with the most words. No name crosses
+/// an earlier `is` (a lower-case word between white space), so the matches come in the order
+/// of their `is`; a name is looked for only after the previous match, where the expression
+/// goes on searching.
+fn possessive_orgs<'a>(text: &'a str, mut found: impl FnMut(&'a str, &'a str)) {
+    let name_char = |c: char| matches!(c, '\'' | '’' | '.' | '-') || is_letter(c);
+    let mut from = 0;
+    for i in memchr::memmem::find_iter(text.as_bytes(), b"is") {
+        if i < from {
+            continue;
+        }
+        let gap = from + run_start(&text[from..], i - from, is_space);
+        if gap == i {
+            continue;
+        }
+        let rest = &text[i + 2..];
+        let t = rest.trim_start_matches(is_space);
+        if t.len() == rest.len() {
+            continue;
+        }
+        let t = ["the", "an", "a"]
+            .iter()
+            .find_map(|w| {
+                let u = t.strip_prefix(w)?;
+                let v = u.trim_start_matches(is_space);
+                (v.len() < u.len()).then_some(v)
+            })
+            .unwrap_or(t);
+        let Some((org, rest)) = org_at(t) else { continue };
+        let Some(rest) = rest.strip_prefix(['\'', '’']).and_then(|r| r.strip_prefix('s')) else { continue };
+        let t = rest.trim_start_matches(is_space);
+        let Some(c) = t.chars().next().filter(|&c| t.len() < rest.len() && is_lower(c)) else { continue };
+        let Some(start) = name_start(&text[from..], gap - from, name_char) else { continue };
+        found(&text[from + start..gap], org);
+        from = text.len() - t.len() + c.len_utf8();
+    }
+}
+
+/// `([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})` at the start of `text`: what
+/// it matches and the text after it. The greediest reading is the only one that can be followed
+/// by anything but white space or a word character.
+fn org_at(text: &str) -> Option<(&str, &str)> {
+    let first = text.chars().next()?;
+    if ('\u{E000}'..='\u{F8FF}').contains(&first) {
+        return Some(text.split_at(first.len_utf8()));
+    }
+    let word_end = |i: usize| -> Option<usize> {
+        let mut chars = text[i..].chars();
+        chars.next().filter(|&c| is_upper(c))?;
+        let rest = chars.as_str().trim_start_matches(|c: char| matches!(c, '&' | '.' | '-') || is_word(c));
+        Some(text.len() - rest.len())
+    };
+    let mut end = word_end(0)?;
+    for _ in 0..3 {
+        let rest = &text[end..];
+        let t = rest.trim_start_matches(is_space);
+        match word_end(text.len() - t.len()) {
+            Some(e) if t.len() < rest.len() => end = e,
+            _ => break,
+        }
+    }
+    Some(text.split_at(end))
+}
+
+/// The organization of the first match of `FROM` (the tests' reference), read by hand:
+/// `(?i:speakers?|presenters?)\s+(?:are\s+|were\s+|both\s+)?(?:from|of|at)\s+(ORG)`, `ORG` as
+/// [`org_at`] reads it. Both words hold a `p` (only ASCII letters fold to it), which no start of
+/// an earlier candidate follows: the candidates are found by that letter, in order, and each can
+/// match one way only (none of the optional words starts like what must follow it).
+fn speakers_from(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'p', b'P', b).find_map(|i| {
+        // `s`/`S` or `ſ` (C5 BF) before the `p` of `speaker`; `presenter` starts at it. The
+        // letter after the `p` tells them apart.
+        let speaker = match i.checked_sub(1).map(|j| b[j]) {
+            Some(b's' | b'S') => Some(i - 1),
+            _ => (i >= 2 && b[i - 2..i] == [0xC5, 0xBF]).then(|| i - 2),
+        };
+        let end = speaker
+            .and_then(|s| folded_prefix(&text[s..], "speaker").map(|n| s + n))
+            .or_else(|| folded_prefix(&text[i..], "presenter").map(|n| i + n))?;
+        let rest = &text[end..];
+        let rest = folded_prefix(rest, "s").map_or(rest, |n| &rest[n..]);
+        let t = after_space(rest)?;
+        let t = ["are", "were", "both"].iter().find_map(|w| after_space(t.strip_prefix(w)?)).unwrap_or(t);
+        let t = ["from", "of", "at"].iter().find_map(|w| after_space(t.strip_prefix(w)?))?;
+        org_at(t).map(|(org, _)| org)
+    })
+}
+
+/// `r` without the white space it starts with, if it starts with some.
+fn after_space(r: &str) -> Option<&str> {
+    let t = r.trim_start_matches(is_space);
+    (t.len() < r.len()).then_some(t)
+}
+
+/// The length of `word` (lower-case ASCII) at the start of `text` as `(?i)` reads it: in any
+/// ASCII case, with the Kelvin sign for `k` and `ſ` for `s` (the only letters outside ASCII
+/// that fold to an ASCII one; see the tests).
+fn folded_prefix(text: &str, word: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    for w in word.bytes() {
+        let same = match chars.next()? {
+            '\u{212A}' => w == b'k',
+            '\u{17F}' => w == b's',
+            c => c.is_ascii() && c.to_ascii_lowercase() as u8 == w,
+        };
+        if !same {
+            return None;
+        }
+    }
+    Some(text.len() - chars.as_str().len())
 }
 
 /// A line that is a slides label, `Slides:` with or without its URL.
@@ -612,15 +725,16 @@ fn possessive_books(text: &str, line: u32, out: &mut Vec<Mention>) {
             .unwrap_or(t);
         let t = t.strip_suffix('s').filter(|u| u.ends_with(['\'', '’'])).unwrap_or(t);
         let Some(q) = t.strip_suffix(['\'', '’']).map(str::len) else { continue };
-        let Some(start) = name_start(text, q) else { continue };
+        let name_char = |c: char| c == '.' || c == '-' || is_letter_or_mark(c);
+        let Some(start) = name_start(text, q, name_char) else { continue };
         push_book(title, &text[start..q], line, out);
         from = end;
     }
 }
 
 /// Where the leftmost `(?:W\s+){0,3}W` ending at byte `end` of `text` starts, if one does.
-fn name_start(text: &str, end: usize) -> Option<usize> {
-    let name_char = |c: char| c == '.' || c == '-' || is_letter_or_mark(c);
+/// `W` = `\p{Lu}` then characters for which `name_char` holds.
+fn name_start(text: &str, end: usize, name_char: impl Fn(char) -> bool + Copy) -> Option<usize> {
     let mut run = (run_start(text, end, name_char), end);
     if run.0 == run.1 {
         return None;
@@ -726,6 +840,24 @@ fn is_upper(c: char) -> bool {
 fn is_letter_or_mark(c: char) -> bool {
     static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}]$").expect("valid regex"));
     if c.is_ascii() { c.is_ascii_alphabetic() } else { LETTER.is_match(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// `\p{L}` as the regex crate reads it.
+fn is_letter(c: char) -> bool {
+    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").expect("valid regex"));
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { LETTER.is_match(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// `\p{Ll}` as the regex crate reads it.
+fn is_lower(c: char) -> bool {
+    static LOWER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Ll}$").expect("valid regex"));
+    if c.is_ascii() { c.is_ascii_lowercase() } else { LOWER.is_match(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// `\w` as the regex crate reads it.
+fn is_word(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
+    if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { WORD.is_match(c.encode_utf8(&mut [0; 4])) }
 }
 
 /// `\s` as the regex crate reads it.
@@ -1102,14 +1234,21 @@ mod tests {
             Regex::new(r"^[\p{L}\p{M}]$").expect("valid regex"),
             Regex::new(r"^\s$").expect("valid regex"),
         );
-        for c in (0..=0x7Fu8)
-            .map(char::from)
-            .chain(['É', 'é', '\u{301}', 'ǅ', 'Ⓐ', '\u{A0}', '\u{85}', '\u{2003}', '\u{E000}'])
-        {
+        let (just_letter, lower, word) = (
+            Regex::new(r"^\p{L}$").expect("valid regex"),
+            Regex::new(r"^\p{Ll}$").expect("valid regex"),
+            Regex::new(r"^\w$").expect("valid regex"),
+        );
+        for c in (0..=0x7Fu8).map(char::from).chain([
+            'É', 'é', '\u{301}', 'ǅ', 'Ⓐ', '\u{A0}', '\u{85}', '\u{2003}', '\u{E000}', '٣', '‿', '\u{200D}', 'ª',
+        ]) {
             let s = c.to_string();
             assert_eq!(is_upper(c), upper.is_match(&s), "{c:?}");
             assert_eq!(is_letter_or_mark(c), letter.is_match(&s), "{c:?}");
             assert_eq!(is_space(c), space.is_match(&s), "{c:?}");
+            assert_eq!(is_letter(c), just_letter.is_match(&s), "{c:?}");
+            assert_eq!(is_lower(c), lower.is_match(&s), "{c:?}");
+            assert_eq!(is_word(c), word.is_match(&s), "{c:?}");
         }
     }
 
@@ -1154,6 +1293,87 @@ mod tests {
             books(&text, 1, &mut fast);
             books_by_regexes(&text, 1, &mut slow);
             proptest::prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{:?}", text);
+        }
+    }
+
+    /// The expressions that [`possessive_orgs`] and [`speakers_from`] read by hand.
+    static IS_ORGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*)\s+is\s+(?:the\s+|an?\s+)?([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})['’]s\s+\p{Ll}")
+            .expect("valid regex")
+    });
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:speakers?|presenters?)\s+(?:are\s+|were\s+|both\s+)?(?:from|of|at)\s+([\u{E000}-\u{F8FF}]|\p{Lu}[\w&.\-]*(?:\s+\p{Lu}[\w&.\-]*){0,3})")
+            .expect("valid regex")
+    });
+
+    /// The (name, organization) pairs of one line and the organization its speakers are from.
+    type Affiliations<'a> = (Vec<(&'a str, &'a str)>, Option<&'a str>);
+
+    /// What the expressions find and what the hand reading finds, for one line.
+    fn affiliations_both_ways(text: &str) -> [Affiliations<'_>; 2] {
+        let by_regex = IS_ORGS
+            .captures_iter(text)
+            .map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())));
+        let mut by_hand = Vec::new();
+        possessive_orgs(text, |name, org| by_hand.push((name, org)));
+        [
+            (by_regex.collect(), FROM.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str())),
+            (by_hand, speakers_from(text)),
+        ]
+    }
+
+    #[test]
+    fn affiliations_by_hand_are_the_expressions() {
+        for text in [
+            "Jane Doe is \u{E000}'s president",
+            "Jane Doe is the Free Software Foundation’s president, and Bo is an Acme's cto",
+            "xMary Ann Lee Smith Jones is Acme Corp Labs Inc's head",
+            "A is B's cB is C's d, O'Brien is a Red Hat's engineer",
+            "Two speakers from Red Hat presented; the presenters are both of \u{E001}",
+            "The ſpeakers were at ACME-Labs & Co. X",
+            "PRESENTER of Ünïcode GmbH",
+            "The Speaker\u{A0}is from nowhere, speakers at Acme",
+        ] {
+            let [slow, fast] = affiliations_both_ways(text);
+            assert_eq!(fast, slow, "{text:?}");
+            assert!(!slow.0.is_empty() || slow.1.is_some(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_k_and_s_fold_from_outside_ascii() {
+        // `folded_prefix` knows the Kelvin sign and the long s; no other character outside
+        // ASCII folds to a letter of the words it reads.
+        for w in "speakrnt".chars() {
+            let re = Regex::new(&format!("(?i)^{w}$")).expect("valid regex");
+            let others: Vec<char> =
+                ('\u{80}'..=char::MAX).filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+            let want: &[char] = match w {
+                'k' => &['\u{212A}'],
+                's' => &['\u{17F}'],
+                _ => &[],
+            };
+            assert_eq!(others, want, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// Names, `is`, articles, organizations (placeholders, several words, `&`, `.`, `-`),
+        /// apostrophes, the keywords in any case (with the Kelvin sign and the long s), the
+        /// optional words and odd white space: the hand reading finds what the expressions find.
+        #[test]
+        fn affiliations_by_hand_agree(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Jane", " Doe", "Doe", " is ", "is", " is", "is ", "This", " the ", "the", " a ", "a", " an ", "an", "Acme",
+            " Corp", "'s", "’s", "'", "’", "s", " president", "president", "\u{E000}", "\u{E001}", "\u{F8FF}", "O'Brien",
+            "É", "é", "ǅ", "\u{301}", "\u{A0}", "\u{2003}", "\t", "\n", " ", "  ", "Red Hat", "Speakers", "speaker",
+            "ſpeaker", "spea\u{212A}er", "PRESENTERS", "presenter", "p", "P", "S", " are ", " were ", " both ", "both",
+            " from ", " of ", " at ", "at", "&", ".", "-", "_", "x", "X", "9", ",", "Ünï", "ß", "Ⓐ", "ı", "İ", "ǈ", "Ω",
+        ]), 0..14)) {
+            let text = parts.concat();
+            let [slow, fast] = affiliations_both_ways(&text);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", text);
         }
     }
 
