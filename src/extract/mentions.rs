@@ -829,45 +829,33 @@ fn run_start(text: &str, end: usize, f: impl Fn(char) -> bool) -> usize {
     text[..end].trim_end_matches(f).len()
 }
 
-/// `\p{Lu}` as the regex crate reads it (its tables, not the standard library's, which may
-/// be of another Unicode version): by hand for ASCII, by a one-class expression otherwise.
-fn is_upper(c: char) -> bool {
-    static UPPER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}$").expect("valid regex"));
-    if c.is_ascii() { c.is_ascii_uppercase() } else { UPPER.is_match(c.encode_utf8(&mut [0; 4])) }
+/// Functions telling whether a character is in a one-class expression's class as the regex
+/// crate reads it (its tables, not the standard library's, which may be of another Unicode
+/// version): by the given test for ASCII, by the expression (compiled once) otherwise.
+macro_rules! regex_classes {
+    ($($(#[$doc:meta])* $name:ident = $pattern:literal, ascii $c:ident => $ascii:expr;)*) => {$(
+        $(#[$doc])*
+        fn $name($c: char) -> bool {
+            static CLASS: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(concat!("^", $pattern, "$")).expect("valid regex"));
+            if $c.is_ascii() { $ascii } else { CLASS.is_match($c.encode_utf8(&mut [0; 4])) }
+        }
+    )*};
 }
 
-/// `[\p{L}\p{M}]` as the regex crate reads it.
-fn is_letter_or_mark(c: char) -> bool {
-    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}]$").expect("valid regex"));
-    if c.is_ascii() { c.is_ascii_alphabetic() } else { LETTER.is_match(c.encode_utf8(&mut [0; 4])) }
-}
-
-/// `\p{L}` as the regex crate reads it.
-fn is_letter(c: char) -> bool {
-    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").expect("valid regex"));
-    if c.is_ascii() { c.is_ascii_alphabetic() } else { LETTER.is_match(c.encode_utf8(&mut [0; 4])) }
-}
-
-/// `\p{Ll}` as the regex crate reads it.
-fn is_lower(c: char) -> bool {
-    static LOWER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Ll}$").expect("valid regex"));
-    if c.is_ascii() { c.is_ascii_lowercase() } else { LOWER.is_match(c.encode_utf8(&mut [0; 4])) }
-}
-
-/// `\w` as the regex crate reads it.
-fn is_word(c: char) -> bool {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
-    if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { WORD.is_match(c.encode_utf8(&mut [0; 4])) }
-}
-
-/// `\s` as the regex crate reads it.
-fn is_space(c: char) -> bool {
-    static SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s$").expect("valid regex"));
-    if c.is_ascii() {
-        matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ')
-    } else {
-        SPACE.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+regex_classes! {
+    /// `\p{Lu}` as the regex crate reads it.
+    is_upper = r"\p{Lu}", ascii c => c.is_ascii_uppercase();
+    /// `[\p{L}\p{M}]` as the regex crate reads it.
+    is_letter_or_mark = r"[\p{L}\p{M}]", ascii c => c.is_ascii_alphabetic();
+    /// `\p{L}` as the regex crate reads it.
+    is_letter = r"\p{L}", ascii c => c.is_ascii_alphabetic();
+    /// `\p{Ll}` as the regex crate reads it.
+    is_lower = r"\p{Ll}", ascii c => c.is_ascii_lowercase();
+    /// `\w` as the regex crate reads it.
+    is_word = r"\w", ascii c => c.is_ascii_alphanumeric() || c == '_';
+    /// `\s` as the regex crate reads it.
+    is_space = r"\s", ascii c => matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ');
 }
 
 /// Whether `text` may hold what both expressions of [`books`] need: `book` (as `(?i)` reads
