@@ -417,23 +417,12 @@ fn possessive_orgs<'a>(text: &'a str, mut found: impl FnMut(&'a str, &'a str)) {
         if gap == i {
             continue;
         }
-        let rest = &text[i + 2..];
-        let t = rest.trim_start_matches(is_space);
-        if t.len() == rest.len() {
-            continue;
-        }
-        let t = ["the", "an", "a"]
-            .iter()
-            .find_map(|w| {
-                let u = t.strip_prefix(w)?;
-                let v = u.trim_start_matches(is_space);
-                (v.len() < u.len()).then_some(v)
-            })
-            .unwrap_or(t);
+        let Some(t) = after_space(&text[i + 2..]) else { continue };
+        let t = ["the", "an", "a"].iter().find_map(|w| after_space(t.strip_prefix(w)?)).unwrap_or(t);
         let Some((org, rest)) = org_at(t) else { continue };
         let Some(rest) = rest.strip_prefix(['\'', '’']).and_then(|r| r.strip_prefix('s')) else { continue };
-        let t = rest.trim_start_matches(is_space);
-        let Some(c) = t.chars().next().filter(|&c| t.len() < rest.len() && is_lower(c)) else { continue };
+        let Some(t) = after_space(rest) else { continue };
+        let Some(c) = t.chars().next().filter(|&c| is_lower(c)) else { continue };
         let Some(start) = name_start(&text[from..], gap - from, name_char) else { continue };
         found(&text[from + start..gap], org);
         from = text.len() - t.len() + c.len_utf8();
@@ -448,21 +437,7 @@ fn org_at(text: &str) -> Option<(&str, &str)> {
     if ('\u{E000}'..='\u{F8FF}').contains(&first) {
         return Some(text.split_at(first.len_utf8()));
     }
-    let word_end = |i: usize| -> Option<usize> {
-        let mut chars = text[i..].chars();
-        chars.next().filter(|&c| is_upper(c))?;
-        let rest = chars.as_str().trim_start_matches(|c: char| matches!(c, '&' | '.' | '-') || is_word(c));
-        Some(text.len() - rest.len())
-    };
-    let mut end = word_end(0)?;
-    for _ in 0..3 {
-        let rest = &text[end..];
-        let t = rest.trim_start_matches(is_space);
-        match word_end(text.len() - t.len()) {
-            Some(e) if t.len() < rest.len() => end = e,
-            _ => break,
-        }
-    }
+    let end = words_end(text, 0, |c| matches!(c, '&' | '.' | '-') || is_word(c))?;
     Some(text.split_at(end))
 }
 
@@ -492,9 +467,15 @@ fn speakers_from(text: &str) -> Option<&str> {
     })
 }
 
-/// `r` without the white space it starts with, if it starts with some.
+/// `r` without the white space it starts with, if it starts with some (`\s+` then the rest).
 fn after_space(r: &str) -> Option<&str> {
     let t = r.trim_start_matches(is_space);
+    (t.len() < r.len()).then_some(t)
+}
+
+/// `r` without the white space it ends with, if it ends with some (the rest then `\s+`).
+fn before_space(r: &str) -> Option<&str> {
+    let t = r.trim_end_matches(is_space);
     (t.len() < r.len()).then_some(t)
 }
 
@@ -711,18 +692,8 @@ fn possessive_books(text: &str, line: u32, out: &mut Vec<Mention>) {
         let Some((title, end)) = emphasized_after(text, at + 4, true) else { continue };
         // `['’]s?\s+(?:ADJ\s+)?` just before the word: either the adjective (and white space)
         // or the apostrophe ends what stands before the white space, never both.
-        let t = &text[..run_start(text, at, is_space)];
-        if t.len() == at {
-            continue;
-        }
-        let t = ADJECTIVES
-            .iter()
-            .find_map(|adj| {
-                let u = t.strip_suffix(adj)?;
-                let v = u.trim_end_matches(is_space);
-                (v.len() < u.len()).then_some(v)
-            })
-            .unwrap_or(t);
+        let Some(t) = before_space(&text[..at]) else { continue };
+        let t = ADJECTIVES.iter().find_map(|adj| before_space(t.strip_suffix(adj)?)).unwrap_or(t);
         let t = t.strip_suffix('s').filter(|u| u.ends_with(['\'', '’'])).unwrap_or(t);
         let Some(q) = t.strip_suffix(['\'', '’']).map(str::len) else { continue };
         let name_char = |c: char| c == '.' || c == '-' || is_letter_or_mark(c);
@@ -760,11 +731,7 @@ fn name_start(text: &str, end: usize, name_char: impl Fn(char) -> bool + Copy) -
 fn emphasized_after(text: &str, at: usize, comma: bool) -> Option<(&str, usize)> {
     let rest = &text[at..];
     let rest = if comma { rest.strip_prefix(',').unwrap_or(rest) } else { rest };
-    let t = rest.trim_start_matches(is_space);
-    if t.len() == rest.len() {
-        return None;
-    }
-    let inner = t.strip_prefix('*')?;
+    let inner = after_space(rest)?.strip_prefix('*')?;
     let close = inner.find('*').filter(|&i| i > 0)?;
     Some((&inner[..close], text.len() - inner.len() + close + 1))
 }
@@ -791,35 +758,27 @@ fn by_books(text: &str, line: u32, out: &mut Vec<Mention>) {
         let Some((title, close)) = emphasized_after(text, after, false) else { continue };
         let rest = &text[close..];
         let rest = rest.strip_prefix(',').unwrap_or(rest);
-        let t = rest.trim_start_matches(is_space);
-        let Some(by) = t.strip_prefix("by").filter(|_| t.len() < rest.len()) else { continue };
-        let t = by.trim_start_matches(is_space);
-        if t.len() == by.len() {
-            continue;
-        }
+        let Some(t) = after_space(rest).and_then(|t| t.strip_prefix("by")).and_then(after_space) else { continue };
         let start = text.len() - t.len();
-        let Some(end) = by_name_end(text, start) else { continue };
+        let name_char = |c: char| matches!(c, '.' | '-' | '\'') || is_letter_or_mark(c);
+        let Some(end) = words_end(text, start, name_char) else { continue };
         push_book(title, &text[start..end], line, out);
         from = end;
     }
 }
 
-/// Where the greediest `V(?:\s+V){0,3}` at byte `start` of `text` ends, if there is one.
-fn by_name_end(text: &str, start: usize) -> Option<usize> {
+/// Where the greediest `W(?:\s+W){0,3}` at byte `start` of `text` ends, if there is one, `W`
+/// being `\p{Lu}` then characters for which `word_char` holds.
+fn words_end(text: &str, start: usize, word_char: impl Fn(char) -> bool + Copy) -> Option<usize> {
     let word_end = |i: usize| {
         let mut chars = text[i..].chars();
         chars.next().filter(|&c| is_upper(c))?;
-        let rest = chars.as_str().trim_start_matches(|c: char| matches!(c, '.' | '-' | '\'') || is_letter_or_mark(c));
-        Some(text.len() - rest.len())
+        Some(text.len() - chars.as_str().trim_start_matches(word_char).len())
     };
     let mut end = word_end(start)?;
     for _ in 0..3 {
-        let rest = &text[end..];
-        let t = rest.trim_start_matches(is_space);
-        match word_end(text.len() - t.len()) {
-            Some(e) if t.len() < rest.len() => end = e,
-            _ => break,
-        }
+        let Some(e) = after_space(&text[end..]).and_then(|t| word_end(text.len() - t.len())) else { break };
+        end = e;
     }
     Some(end)
 }
