@@ -12,7 +12,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::model::{InferredKind, MaterialKind, Mention, Note};
-use crate::resolve::{name_key, org_key, person_key, title_key, url_key};
+use crate::text::{name_key, org_key, person_key, title_key, url_key};
 
 /// One note's gold record.
 #[derive(Debug, Clone, Deserialize)]

@@ -12,6 +12,7 @@ pub mod model;
 pub mod resolve;
 pub mod set;
 pub mod stream;
+pub mod text;
 pub mod vocab;
 
 pub use dataset::Dataset;

@@ -280,7 +280,7 @@ static SPECIAL: [bool; 256] = {
 fn push_unicode_escape(out: &mut Vec<u8>, c: u32) {
     out.extend_from_slice(b"\\u");
     for shift in [12, 8, 4, 0] {
-        out.push(crate::resolve::HEX_UPPER[((c >> shift) & 15) as usize]);
+        out.push(crate::text::hex::HEX_UPPER[((c >> shift) & 15) as usize]);
     }
 }
 

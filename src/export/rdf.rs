@@ -13,7 +13,8 @@ use crate::dataset::{Dataset, note_of};
 
 use crate::graph::{Entity, EntityKind, KnowledgeGraph, Relation};
 use crate::model::TalkKind;
-use crate::resolve::{note_iri, push_hex};
+use crate::resolve::note_iri;
+use crate::text::hex::push_hex;
 use crate::vocab::{foaf, owl, prov, rdf, schema, tg, xsd};
 
 /// The class of an entity.
@@ -112,7 +113,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
     if plainly_an_iri(url) {
         return Some(Cow::Borrowed(url));
     }
-    if !crate::extract::is_web(url) {
+    if !crate::text::is_web(url) {
         return None;
     }
     let needs = |c: char| c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '{' | '}' | '|' | '\\' | '^' | '`');
@@ -132,7 +133,7 @@ fn web_iri(url: &str) -> Option<Cow<'_, str>> {
         if needs(c) {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                crate::resolve::push_percent(&mut encoded, b);
+                crate::text::hex::push_percent(&mut encoded, b);
             }
         } else {
             encoded.push(c);
@@ -980,7 +981,7 @@ mod tests {
             }
             prop_assert_eq!(
                 web_iri(&url).map(Cow::into_owned),
-                if crate::extract::is_web(&url) { NamedNodeRef::new(&url).ok().map(|n| n.as_str().to_owned()) } else { None },
+                if crate::text::is_web(&url) { NamedNodeRef::new(&url).ok().map(|n| n.as_str().to_owned()) } else { None },
                 "{}", url
             );
         }

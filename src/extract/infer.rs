@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::blocks::is_mark;
 use crate::model::{InferredKind, Mention, Note};
-use crate::resolve::{name_key, org_key};
+use crate::text::{name_key, org_key};
 
 /// The curated list shipped in `schema/known-tools.tsv`.
 const KNOWN_TOOLS: &str = include_str!("../../schema/known-tools.tsv");

@@ -8,6 +8,7 @@ use regex::Regex;
 use super::blocks::{Block, BlockKind, RawLink, is_mark};
 use super::byline::{looks_like_name, material_kind, strict_name};
 use crate::model::{Book, Inferred, Link, Material, MaterialKind, Mention, Org, Tool};
+use crate::text::is_web;
 
 /// Link texts that name no entity: the link belongs to what stands before it.
 const GENERIC: &[&str] = &[
@@ -377,10 +378,10 @@ pub(crate) fn prose_affiliations(block: &Block, speakers: &mut [crate::model::Sp
         let possessive = line.text.contains("'s") || line.text.contains("’s");
         if possessive {
             possessive_orgs(&line.text, |name, org| {
-                let who = crate::resolve::person_key(name);
+                let who = crate::text::person_key(name);
                 let Some(org) = org_of(org) else { return };
                 for s in speakers.iter_mut().filter(|s| s.orgs.is_empty()) {
-                    let key = crate::resolve::person_key(&s.name);
+                    let key = crate::text::person_key(&s.name);
                     if key == who || key.split(' ').next() == Some(who.as_str()) {
                         s.orgs.push(org.clone());
                     }
@@ -538,17 +539,6 @@ fn may_start_with_slide(text: &str) -> bool {
         }
     }
     false
-}
-
-/// An absolute `http(s)` URL: the only links that become entities.
-/// (see `talkgraph::extract::is_web`)
-pub fn is_web(url: &str) -> bool {
-    // `http://` or `https://` in any ASCII case, and something after it.
-    let b = url.as_bytes();
-    if b.get(..8).is_some_and(|p| p.eq_ignore_ascii_case(b"https://")) {
-        return b.len() > 8;
-    }
-    b.get(..7).is_some_and(|p| p.eq_ignore_ascii_case(b"http://")) && b.len() > 7
 }
 
 /// `... by ` / `released by ` just before a link.

@@ -9,7 +9,6 @@ mod byline;
 pub mod front_matter;
 pub mod heading;
 mod infer;
-pub mod lang;
 mod mentions;
 
 use blocks::{Block, BlockKind, LineIndex};
@@ -18,7 +17,6 @@ use crate::error::{Diagnostic, Severity};
 use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
 
 pub use infer::{Lexicon, LexiconBuilder};
-pub use mentions::is_web;
 
 /// Settings for extraction.
 #[derive(Debug, Clone, Default)]
@@ -134,7 +132,7 @@ pub fn extract(path: &str, text: &str, options: &ExtractOptions) -> Extraction {
 /// ```
 pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<Extraction, crate::Error> {
     let limits = options.limits;
-    let sha256 = sha256_hex(text.as_bytes());
+    let sha256 = crate::text::hex::sha256_hex(text.as_bytes());
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // RDF wants literals in Unicode Normalization Form C: `José` typed with a combining accent
     // is the same name as with a precomposed one. Lines stay where they were.
@@ -286,14 +284,6 @@ fn is_nfc_quick_yes(text: &str) -> bool {
     true
 }
 
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    let mut out = String::with_capacity(64);
-    crate::resolve::push_hex(&mut out, &Sha256::digest(bytes));
-    out
-}
-
 /// Links with an empty text or a destination that cannot be a link.
 fn lint_links(path: &str, blocks: &[Block], out: &mut Vec<Diagnostic>) {
     for l in blocks.iter().flat_map(|b| &b.links) {
@@ -363,7 +353,7 @@ fn lint_talks(note: &Note, out: &mut Vec<Diagnostic>) {
                 .with_hint("add a byline under the heading: `by Name - Organization`"),
             );
         }
-        let key = crate::resolve::title_key(&t.title);
+        let key = crate::text::title_key(&t.title);
         match seen.get(&key) {
             Some(first) => out.push(
                 Diagnostic::lint(
@@ -521,7 +511,7 @@ fn talk_section(d: &Detected, heading_block: &Block, body: &[Block], lexicon: Op
 /// Drops inferred mentions of what the talk links anyway, and repeats.
 fn dedup_inferred(talk: &mut Talk) {
     use crate::model::{InferredKind, Mention};
-    use crate::resolve::{name_key, org_key};
+    use crate::text::{name_key, org_key};
     // Without a lexicon (the first pass of `--mentions corpus`, `--mentions none`) there is
     // nothing to drop, and the keys of every linked name need not be built.
     if !talk.mentions.iter().any(|m| matches!(m, Mention::Inferred(_))) {
