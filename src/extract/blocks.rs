@@ -50,6 +50,17 @@ pub(crate) struct Line {
     pub line: u32,
 }
 
+/// Where a table cell stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CellPos {
+    /// Which table of the note (0, 1, ...).
+    pub table: u32,
+    /// The row: 0 is the header row.
+    pub row: u32,
+    /// The column, from 0.
+    pub col: u16,
+}
+
 /// A heading, paragraph, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
@@ -57,11 +68,16 @@ pub(crate) struct Block {
     pub line: u32,
     pub lines: Vec<Line>,
     pub links: Vec<RawLink>,
+    /// Containers (lists, items, block quotes, tables) open around it: a list item nested in
+    /// another is deeper, and a paragraph continuing an item is as deep as the item.
+    pub depth: u16,
+    /// For a table cell, where it stands.
+    pub cell: Option<CellPos>,
 }
 
 impl Block {
     fn new(kind: BlockKind, line: u32) -> Self {
-        Self { kind, line, lines: vec![Line { text: String::new(), line }], links: Vec::new() }
+        Self { kind, line, lines: vec![Line { text: String::new(), line }], links: Vec::new(), depth: 0, cell: None }
     }
 
     fn push_text(&mut self, text: &str) {
@@ -195,10 +211,14 @@ pub(crate) fn parse(
         let next = index.next_start(line).unwrap_or(text.len());
         Line { text: String::with_capacity(next.saturating_sub(start + off).min(LINE_ROOM)), line }
     };
-    let new_block = |kind: BlockKind, off: usize| {
+    let new_block = |kind: BlockKind, off: usize, depth: usize| {
         let first = new_line(off);
-        Block { kind, line: first.line, lines: vec![first], links: Vec::new() }
+        let depth = u16::try_from(depth).unwrap_or(u16::MAX);
+        Block { kind, line: first.line, lines: vec![first], links: Vec::new(), depth, cell: None }
     };
+    // The table being read: its number, the row and the column of the next cell.
+    let mut tables = 0u32;
+    let mut cell_at = CellPos { table: 0, row: 0, col: 0 };
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
     let mut link: Option<RawLink> = None;
@@ -246,24 +266,37 @@ pub(crate) fn parse(
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(new_block(BlockKind::Heading(level as u8), range.start));
+                cur = Some(new_block(BlockKind::Heading(level as u8), range.start, depth));
             }
             Event::Start(Tag::Paragraph) => {
                 let reuse = matches!(&cur, Some(b) if b.kind == BlockKind::Item && b.is_empty());
                 if !reuse {
                     flush(&mut cur, &mut blocks);
-                    cur = Some(new_block(BlockKind::Paragraph, range.start));
+                    cur = Some(new_block(BlockKind::Paragraph, range.start, depth));
                 }
             }
             Event::Start(Tag::Item) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(new_block(BlockKind::Item, range.start));
+                cur = Some(new_block(BlockKind::Item, range.start, depth));
+            }
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut cur, &mut blocks);
+                cell_at = CellPos { table: tables, row: 0, col: 0 };
+                tables += 1;
+            }
+            Event::Start(Tag::TableHead) => cell_at.col = 0,
+            Event::Start(Tag::TableRow) => {
+                cell_at.row += 1;
+                cell_at.col = 0;
             }
             Event::Start(Tag::TableCell) => {
                 flush(&mut cur, &mut blocks);
-                cur = Some(new_block(BlockKind::Cell, range.start));
+                let mut b = new_block(BlockKind::Cell, range.start, depth);
+                b.cell = Some(cell_at);
+                cell_at.col = cell_at.col.saturating_add(1);
+                cur = Some(b);
             }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_))
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_))
             | Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
@@ -298,7 +331,7 @@ pub(crate) fn parse(
             }
             Event::Start(Tag::Image { .. }) => image += 1,
             Event::End(TagEnd::Image) => image = image.saturating_sub(1),
-            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
+            Event::Start(Tag::Emphasis | Tag::Strong) | Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
                 if link.is_none()
                     && image == 0
                     && let Some(b) = cur.as_mut()
@@ -314,7 +347,7 @@ pub(crate) fn parse(
                         l.text.extend(t.chars().filter_map(clean));
                     }
                 } else if image == 0 {
-                    cur.get_or_insert_with(|| new_block(BlockKind::Paragraph, range.start)).push_text(&t);
+                    cur.get_or_insert_with(|| new_block(BlockKind::Paragraph, range.start, depth)).push_text(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {

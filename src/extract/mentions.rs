@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::blocks::{Block, BlockKind, RawLink, is_mark};
-use super::byline::{looks_like_name, material_kind, strict_name};
+use super::names::{name_shaped, strict_name};
+use super::people::material_kind;
 use crate::model::{Book, Inferred, Link, Material, MaterialKind, Mention, Org, Tool};
 use crate::text::is_web;
 
@@ -655,7 +656,7 @@ fn push_book(title: &str, author: &str, line: u32, out: &mut Vec<Mention>) {
     let author = clean_book_part(author);
     out.push(Mention::Book(Book {
         title: clean_book_part(title),
-        author: looks_like_name(&author).then_some(author),
+        author: name_shaped(&author, 1).then_some(author),
         line,
     }));
 }
@@ -825,42 +826,6 @@ fn may_name_book(text: &str) -> bool {
         })
 }
 
-/// Letters from the rarest in English prose to the most common: each word is looked for by
-/// its rarest letter (`k` in `book`), so few places are compared.
-const RARITY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
-/// The place of each byte in [`RARITY`], either case (0 for other bytes): a table, as
-/// the words are looked up on every line.
-const RANK: [u8; 256] = {
-    let mut rank = [0u8; 256];
-    let mut i = 0;
-    while i < RARITY.len() {
-        rank[RARITY[i] as usize] = i as u8;
-        rank[RARITY[i].to_ascii_uppercase() as usize] = i as u8;
-        i += 1;
-    }
-    rank
-};
-
-/// Whether `text` may match one of `words` case-insensitively as `(?i)` does: an ASCII-case-
-/// insensitive occurrence, or a letter that folds to an ASCII one (`ſ` to `s`, the Kelvin sign
-/// to `k`). A cheap test before a Unicode regex that needs one of the words.
-pub(crate) fn may_contain_folded(text: &str, words: &[&str]) -> bool {
-    use memchr::memchr2_iter;
-    let b = text.as_bytes();
-    // `ſ` is C5 BF and the Kelvin sign E2 84 AA in UTF-8.
-    memchr2_iter(0xC5, 0xE2, b).any(|i| matches!(&b[i..], [0xC5, 0xBF, ..] | [0xE2, 0x84, 0xAA, ..]))
-        || words.iter().any(|w| {
-            let w = w.as_bytes();
-            let rank = |c: &u8| RANK[usize::from(*c)];
-            let (at, pivot) = w.iter().enumerate().min_by_key(|(_, c)| rank(c)).expect("a word");
-            memchr2_iter(pivot.to_ascii_lowercase(), pivot.to_ascii_uppercase(), b).any(|i| {
-                i.checked_sub(at)
-                    .and_then(|start| b.get(start..start + w.len()))
-                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
-            })
-        })
-}
-
 /// The article title of a Wikipedia URL (`Robert_Owen` → `Robert Owen`).
 pub(crate) fn wikipedia_title(url: &str) -> Option<String> {
     let rest = split_scheme(url)?.1;
@@ -1008,20 +973,6 @@ mod tests {
         assert_eq!(wikipedia_title("https://example.org/wiki/X"), None);
     }
 
-    #[test]
-    fn folded_words_are_found_as_regex_would() {
-        let re = Regex::new(r"(?i)book").expect("valid regex");
-        for text in ["a Book here", "BOOK", "boo", "the boo\u{212A}", "no", "ébook", "\u{E000}book", "bo ok", "bookk"]
-        {
-            assert!(!re.is_match(text) || may_contain_folded(text, &["book"]), "{text}");
-        }
-        assert!(may_contain_folded("Speaker: x", &["book", "speaker"]));
-        assert!(may_contain_folded("the ſpeaker", &["speaker"]), "long s folds to s");
-        assert!(!may_contain_folded("a plain line", &["book", "speaker"]));
-        assert!(may_contain_folded("PRESENTER", &["presenter"]) && may_contain_folded("k book", &["book"]));
-        assert!(!may_contain_folded("ook k", &["book"]), "the word around its rarest letter");
-    }
-
     /// The first implementations of the functions given an ASCII fast path.
     fn is_generic_lowering(text: &str) -> bool {
         let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -1129,17 +1080,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn rank_table_is_the_place_in_rarity() {
-        for c in 0..=255u8 {
-            let place = RARITY.iter().position(|r| r.eq_ignore_ascii_case(&c)).unwrap_or(0);
-            assert_eq!(usize::from(RANK[usize::from(c)]), place, "{c}");
-        }
-    }
-
     /// The first implementation of [`books`]: both expressions on every line with the word.
     fn books_by_regexes(text: &str, line: u32, out: &mut Vec<Mention>) {
-        if may_contain_folded(text, &["book"]) {
+        if text.to_lowercase().contains("book") || text.contains('\u{212A}') {
             books_by_expressions(text, line, out);
         }
     }

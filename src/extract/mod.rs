@@ -1,20 +1,34 @@
 //! Extraction: one note's text in, a [`Note`] and its diagnostics out. No I/O, never fails.
 //!
 //! Flow: split front matter ([`front_matter`]), turn the body into text blocks with line
-//! numbers (`blocks`), find talk headings ([`heading`]), read the byline under each
-//! (`byline`), and mine the rest of the section for tools, books and links (`mentions`).
+//! numbers (`blocks`), find the talks (`talks`: each family of conventions in the
+//! [`catalogue`] is a module that reads one way of writing them, with [`people`](self) and
+//! [`names`] deciding who is a person and who an organization), and mine each talk's part of
+//! the note for tools, books and links (`mentions`).
 
 mod blocks;
-mod byline;
+pub mod catalogue;
+pub mod cues;
 pub mod front_matter;
-pub mod heading;
+mod heading_speakers;
 mod infer;
+mod list_talks;
 mod mentions;
+pub mod names;
+mod panels;
+mod people;
+mod schedule;
+pub mod sections;
+mod speaker_lines;
+mod tables;
+mod tagged;
+mod talks;
 
 use blocks::{Block, BlockKind, LineIndex};
+use talks::{Found, Span};
 
 use crate::error::{Diagnostic, Severity};
-use crate::model::{Link, Material, MaterialKind, Note, Talk, TalkKind};
+use crate::model::{Link, Material, MaterialKind, Note, Talk};
 
 pub use infer::{Lexicon, LexiconBuilder};
 
@@ -170,7 +184,7 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
         ..Note::default()
     };
     let first_h1 =
-        blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (heading::strip_quotes(&b.plain()), b.line));
+        blocks.iter().find(|b| b.kind == BlockKind::Heading(1)).map(|b| (sections::strip_quotes(&b.plain()), b.line));
 
     let mut diagnostics = split.diagnostics;
     if text.trim().is_empty() {
@@ -182,48 +196,38 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
     if options.lint {
         lint_links(path, &blocks, &mut diagnostics);
     }
-    let detected = detect_all(&blocks);
-    let mut i = 0;
-    while i < blocks.len() {
-        let b = &blocks[i];
-        let (BlockKind::Heading(level), Some(d)) = (b.kind, &detected[i]) else {
-            if let Some(talk) = list_item_talk(b) {
-                note.talks.push(talk);
-            } else if b.kind != BlockKind::Cell {
-                note.links.extend(web_links(b));
-            }
-            i += 1;
-            continue;
-        };
-        // The section runs to the next heading of the same or a higher level.
-        let end = blocks[i + 1..]
-            .iter()
-            .position(|n| matches!(n.kind, BlockKind::Heading(l) if l <= level))
-            .map_or(blocks.len(), |p| i + 1 + p);
-        note.talks.push(talk_section(d, b, &blocks[i + 1..end], options.lexicon.as_deref()));
-        if let Some(by) = d.byline.as_ref().filter(|_| options.lint) {
-            let line = by.speakers.first().map_or(b.line, |s| s.line);
-            for part in &by.leftovers {
-                diagnostics.push(
-                    Diagnostic::lint(
-                        path,
-                        line,
-                        0,
-                        Severity::Warning,
-                        "byline-unparsed",
-                        format!("could not read {part:?} in the byline"),
-                    )
-                    .with_hint("write `by Name and Name - Organization - e-mail - [slides](url)`"),
-                );
-            }
+    let found = talks::find(&blocks, note.title.as_deref());
+    let lexicon = options.lexicon.as_deref();
+    // Which blocks (and which lines of a paragraph) a talk takes; the links of the rest are
+    // the note's own.
+    let mut taken = vec![false; blocks.len()];
+    let mut taken_lines: Vec<(usize, usize)> = Vec::new();
+    for f in &found {
+        match &f.span {
+            Span::Section { heading, end } => taken[*heading..*end].iter_mut().for_each(|t| *t = true),
+            Span::Item { first, end } => taken[*first..*end].iter_mut().for_each(|t| *t = true),
+            Span::Row { cells } => cells.iter().for_each(|&c| taken[c] = true),
+            Span::Line { block, line } => taken_lines.push((*block, *line)),
+            Span::Note { .. } => taken.iter_mut().for_each(|t| *t = true),
         }
-        i = end;
     }
-    if note.talks.is_empty()
-        && let Some(t) = single_talk(&blocks, note.title.as_deref(), options.lexicon.as_deref())
-    {
-        note.links.clear();
-        note.talks.push(t);
+    for (k, b) in blocks.iter().enumerate() {
+        if taken[k] || b.kind == BlockKind::Cell {
+            continue;
+        }
+        if taken_lines.iter().any(|(blk, _)| *blk == k) {
+            let lines: Vec<u32> =
+                taken_lines.iter().filter(|(blk, _)| *blk == k).map(|(_, n)| b.lines[*n].line).collect();
+            note.links.extend(web_links(b).filter(|l| !lines.contains(&l.line)));
+        } else {
+            note.links.extend(web_links(b));
+        }
+    }
+    for f in &found {
+        note.talks.push(build(f, &blocks, lexicon));
+        if options.lint {
+            lint_found(path, f, &mut diagnostics);
+        }
     }
 
     if note.title.is_none() {
@@ -235,7 +239,7 @@ pub fn try_extract(path: &str, text: &str, options: &ExtractOptions) -> Result<E
             Some((t, l)) if note.title.as_deref() == Some(t.as_str()) => (t.as_str(), *l),
             _ => (note.title.as_deref()?, 0),
         };
-        heading::event_from_title(title, year).map(|e| (e, line))
+        sections::event_from_title(title, year).map(|e| (e, line))
     });
     if options.lint {
         lint_talks(&note, &mut diagnostics);
@@ -373,139 +377,110 @@ fn lint_talks(note: &Note, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A heading recognized as a talk.
-#[derive(Debug, Clone)]
-struct Detected {
-    kind: TalkKind,
-    /// Title in shadow text of the heading block.
-    title: String,
-    /// The heading block itself (to render the title).
-    heading: usize,
-    byline: Option<byline::Byline>,
-    /// Blocks of the section used up by the byline (not mined again).
-    consumed: Vec<usize>,
-}
-
-/// Recognizes talk headings, then promotes the untagged headings that stand at a level where
-/// most headings are talks (`#### Reactive Programming with RxPy` among `#### Title (Speaker)`).
-fn detect_all(blocks: &[Block]) -> Vec<Option<Detected>> {
-    let mut detected: Vec<Option<Detected>> = (0..blocks.len()).map(|i| detect(blocks, i)).collect();
-    for level in 1..=6u8 {
-        let at: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Heading(level)).collect();
-        let Some(first_talk) = at.iter().position(|&i| detected[i].is_some()) else { continue };
-        let talks = at.iter().filter(|&&i| detected[i].is_some()).count();
-        let candidates: Vec<usize> = at[first_talk..]
-            .iter()
-            .copied()
-            .filter(|&i| detected[i].is_none() && !heading::is_section_title(&blocks[i].plain()))
-            .collect();
-        if talks >= 2 && talks > candidates.len() {
-            for i in candidates {
-                // `Title - OSOR team` among `Title - Speaker` siblings: the title is the left part.
-                let text = heading::strip_time(&blocks[i].lines[0].text);
-                let title = match heading::split_speakers(text) {
-                    Some((t, who)) if who.split_whitespace().count() <= 3 && !who.contains('(') => t,
-                    _ => text.to_owned(),
-                };
-                let kind = heading::bare_kind(&blocks[i].plain()).unwrap_or(TalkKind::Talk);
-                detected[i] = Some(Detected { kind, title, heading: i, byline: None, consumed: Vec::new() });
-            }
-        }
-    }
-    detected
-}
-
-fn detect(blocks: &[Block], i: usize) -> Option<Detected> {
-    let b = &blocks[i];
-    let BlockKind::Heading(level) = b.kind else { return None };
-    let shadow = b.lines.first()?.text.trim().to_owned();
-    let tagged = heading::talk_tag(&shadow);
-    let base = tagged.as_ref().map_or(shadow.as_str(), |(_, t)| t.as_str());
-    if tagged.is_none() && heading::is_section_title(&b.plain()) {
-        return None;
-    }
-    let embedded = heading::split_speakers(base)
-        .and_then(|(title, people)| byline::from_heading(b, &people, b.line).map(|by| (title, by)));
-    let next = blocks.get(i + 1).filter(|n| n.kind == BlockKind::Paragraph);
-    let explicit = next.filter(|n| byline::is_byline(&n.lines[0].text)).and_then(byline::parse);
-    let implicit = || next.and_then(byline::implicit);
-    let sub = || byline_subheading(blocks, i, level);
-
-    // A byline under the heading wins over speakers split off the heading's text.
-    let below = explicit.map(|by| (by, vec![i + 1])).or_else(|| implicit().map(|by| (by, vec![i + 1])));
-    let (kind, title, byline, consumed) = match (tagged, embedded, below) {
-        (Some((kind, title)), _, Some((by, c))) => (kind, title, Some(by), c),
-        (Some((kind, _)), Some((title, by)), None) => (kind, title, Some(by), vec![]),
-        (Some((kind, title)), None, None) => match sub() {
-            Some((by, c)) => (kind, title, Some(by), c),
-            None => (kind, title, None, vec![]),
-        },
-        (None, _, Some((by, c))) => {
-            let title = heading::strip_time(&shadow).to_owned();
-            (heading::bare_kind(&b.plain()).unwrap_or(TalkKind::Talk), title, Some(by), c)
-        }
-        (None, Some((title, by)), None) => {
-            (heading::bare_kind(&b.render(&title)).unwrap_or(TalkKind::Talk), title, Some(by), vec![])
-        }
-        (None, None, None) => {
-            let (by, c) = sub()?;
-            let title = heading::strip_time(&shadow).to_owned();
-            (heading::bare_kind(&b.plain()).unwrap_or(TalkKind::Talk), title, Some(by), c)
-        }
-    };
-    Some(Detected { kind, title, heading: i, byline, consumed })
-}
-
-/// A byline given as a sub-heading of the section (`##### by Jon Bretman`), with the
-/// `[Twitter] | [Github] | [Website]` row under it.
-fn byline_subheading(blocks: &[Block], i: usize, level: u8) -> Option<(byline::Byline, Vec<usize>)> {
-    for (j, b) in blocks.iter().enumerate().skip(i + 1) {
-        match b.kind {
-            BlockKind::Heading(l) if l <= level => return None,
-            BlockKind::Heading(_) if !byline::is_byline(&b.lines[0].text) => return None,
-            BlockKind::Heading(_) => {
-                let mut by = byline::parse(b)?;
-                let mut consumed = vec![j];
-                if let Some(row) = blocks.get(j + 1).filter(|n| n.kind == BlockKind::Paragraph && !n.links.is_empty())
-                    && let Some(url) = byline::website(row)
-                {
-                    if let [s] = by.speakers.as_mut_slice() {
-                        s.url.get_or_insert(url);
-                    }
-                    consumed.push(j + 1);
+/// The talk `f` found, with its body mined.
+fn build(f: &Found, blocks: &[Block], lexicon: Option<&Lexicon>) -> Talk {
+    let mut talk = Talk::new(f.title.clone(), f.kind, f.line);
+    talk.speakers.clone_from(&f.people.speakers);
+    talk.materials.clone_from(&f.people.materials);
+    match &f.span {
+        Span::Section { heading, end } => {
+            let body = heading + 1..*end;
+            talk.links.extend(blocks[body.clone()].iter().filter(|b| b.kind != BlockKind::Cell).flat_map(web_links));
+            for k in body {
+                let b = &blocks[k];
+                if f.consumed.contains(&k) || matches!(b.kind, BlockKind::Heading(_)) {
+                    continue;
                 }
-                return Some((by, consumed));
+                mine_block(b, &mut talk, lexicon);
             }
-            _ => {}
         }
-    }
-    None
-}
-
-fn talk_section(d: &Detected, heading_block: &Block, body: &[Block], lexicon: Option<&Lexicon>) -> Talk {
-    let base = d.heading + 1;
-    let line = heading_block.line;
-    let title = heading::strip_quotes(heading_block.render(&d.title).trim().trim_end_matches('#').trim());
-    let mut talk = Talk::new(title, d.kind, line);
-    talk.links.extend(body.iter().filter(|b| b.kind != BlockKind::Cell).flat_map(web_links));
-    if let Some(by) = &d.byline {
-        talk.speakers.clone_from(&by.speakers);
-        talk.materials.clone_from(&by.materials);
-    }
-    for (k, b) in body.iter().enumerate() {
-        if d.consumed.contains(&(base + k)) || matches!(b.kind, BlockKind::Heading(_)) {
-            continue;
+        Span::Item { first, end } => {
+            for b in &blocks[*first..*end] {
+                talk.links.extend(web_links(b));
+            }
+            materials_of(&blocks[*first], &mut talk);
+            for b in &blocks[*first + 1..*end] {
+                mine_block(b, &mut talk, lexicon);
+            }
         }
-        if let Some(m) = mentions::bare_slides(b) {
-            talk.materials.push(m);
+        Span::Row { .. } => {}
+        Span::Line { block, line } => {
+            let b = &blocks[*block];
+            let at = b.lines[*line].line;
+            talk.links.extend(web_links(b).filter(|l| l.line == at));
         }
-        if !matches!(b.kind, BlockKind::Cell) {
-            mentions::prose_affiliations(b, &mut talk.speakers);
+        Span::Note { from } => {
+            for b in &blocks[*from..] {
+                if b.kind != BlockKind::Cell {
+                    talk.links.extend(web_links(b));
+                }
+            }
+            for (k, b) in blocks.iter().enumerate().skip(*from) {
+                if !f.consumed.contains(&k) && !matches!(b.kind, BlockKind::Heading(_)) {
+                    mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
+                }
+            }
         }
-        mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
     }
     dedup_inferred(&mut talk);
     talk
+}
+
+/// Mines one block of a talk's body: bare slides, prose affiliations, mentions.
+fn mine_block(b: &Block, talk: &mut Talk, lexicon: Option<&Lexicon>) {
+    if let Some(m) = mentions::bare_slides(b) {
+        talk.materials.push(m);
+    }
+    if !matches!(b.kind, BlockKind::Cell) {
+        mentions::prose_affiliations(b, &mut talk.speakers);
+    }
+    mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
+}
+
+/// The slides, recordings and repositories a list-item talk links.
+fn materials_of(b: &Block, talk: &mut Talk) {
+    for l in &b.links {
+        let text = l.text.to_lowercase();
+        let kind = people::material_kind(&l.text).or_else(|| text.contains("video").then_some(MaterialKind::Recording));
+        if let Some(kind) = kind
+            && !talk.materials.iter().any(|m| m.url == l.url)
+        {
+            talk.materials.push(Material { kind, url: l.url.clone(), line: l.line });
+        }
+    }
+}
+
+/// What `talkgraph check` says of a talk found: parts of its speaker line not read, names
+/// kept or set aside without evidence.
+fn lint_found(path: &str, f: &Found, out: &mut Vec<Diagnostic>) {
+    let line = f.people.speakers.first().map_or(f.line, |s| s.line);
+    let convention = f.conventions.last().copied().unwrap_or("");
+    for part in &f.people.leftovers {
+        out.push(
+            Diagnostic::lint(
+                path,
+                line,
+                0,
+                Severity::Warning,
+                "byline-unparsed",
+                format!("could not read {part:?} in the speakers of {:?} ({convention})", f.title),
+            )
+            .with_hint("write `by Name and Name - Organization - e-mail - [slides](url)`"),
+        );
+    }
+    for name in &f.people.unsure {
+        out.push(
+            Diagnostic::lint(
+                path,
+                line,
+                0,
+                Severity::Warning,
+                "unsure-name",
+                format!("{name:?} could be a person or an organization; read as the convention says ({convention})"),
+            )
+            .with_hint("write `Name (Organization)`, or add the organization to schema/known-orgs.tsv"),
+        );
+    }
 }
 
 /// Drops inferred mentions of what the talk links anyway, and repeats.
@@ -539,69 +514,6 @@ fn dedup_inferred(talk: &mut Talk) {
     });
 }
 
-/// `Title — Speaker ([video](...)) ([slides](...))` as a list item: a talk of its own.
-fn list_item_talk(b: &Block) -> Option<Talk> {
-    use std::sync::LazyLock;
-    static ITEM: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"^\s*([^\u{E000}-\u{F8FF}]+?)\s+[—–]\s+([^(\u{E000}-\u{F8FF}]+?)\s*(\(.*)?$")
-            .expect("valid regex")
-    });
-    if b.kind != BlockKind::Item {
-        return None;
-    }
-    let joined: String = b.lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
-    let c = ITEM.captures(&joined)?;
-    let by = byline::from_heading(b, &c[2], b.line)?;
-    let mut talk = Talk {
-        speakers: by.speakers,
-        materials: by.materials,
-        links: web_links(b).collect(),
-        ..Talk::new(heading::strip_quotes(&c[1]), heading::bare_kind(&c[1]).unwrap_or(TalkKind::Talk), b.line)
-    };
-    for l in &b.links {
-        let text = l.text.to_lowercase();
-        let kind = byline::material_kind(&l.text).or_else(|| text.contains("video").then_some(MaterialKind::Recording));
-        if let Some(kind) = kind {
-            talk.materials.push(Material { kind, url: l.url.clone(), line: l.line });
-        }
-    }
-    Some(talk)
-}
-
-/// A note that is one talk: no talk heading, and a byline at the top (under the title).
-fn single_talk(blocks: &[Block], title: Option<&str>, lexicon: Option<&Lexicon>) -> Option<Talk> {
-    let j = blocks.iter().position(|b| !matches!(b.kind, BlockKind::Heading(_)))?;
-    if j > 1 || (j == 1 && blocks[0].kind != BlockKind::Heading(1)) {
-        return None;
-    }
-    let b = &blocks[j];
-    if b.kind != BlockKind::Paragraph || !byline::is_byline(&b.lines[0].text) {
-        return None;
-    }
-    let by = byline::parse(b)?;
-    let title = match j {
-        1 => blocks[0].plain(),
-        _ => title?.to_owned(),
-    };
-    let mut talk = Talk {
-        speakers: by.speakers,
-        materials: by.materials,
-        ..Talk::new(heading::strip_quotes(&title), TalkKind::Talk, blocks.first().map_or(b.line, |h| h.line))
-    };
-    for b in &blocks[j..] {
-        if b.kind != BlockKind::Cell {
-            talk.links.extend(web_links(b));
-        }
-    }
-    for b in &blocks[j + 1..] {
-        if !matches!(b.kind, BlockKind::Heading(_)) {
-            mentions::mine(b, &mut talk.mentions, &mut talk.materials, lexicon);
-        }
-    }
-    dedup_inferred(&mut talk);
-    Some(talk)
-}
-
 fn web_links(b: &Block) -> impl Iterator<Item = Link> + '_ {
     b.links.iter().filter(|l| !l.email && !l.url.is_empty()).map(|l| Link {
         text: l.text.clone(),
@@ -613,7 +525,7 @@ fn web_links(b: &Block) -> impl Iterator<Item = Link> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mention;
+    use crate::model::{Mention, TalkKind};
 
     proptest::proptest! {
         /// ASCII, precomposed and decomposed accents, combining marks out of order, Hangul

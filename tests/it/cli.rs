@@ -141,7 +141,9 @@ fn check_reports_compiler_style_diagnostics_and_fails_on_errors() {
         format!("{path}:3:5: error: link to \"https://x.example/\" has no text [empty-link-text]"),
         format!("{path}:3:32: error: link \"this\": the URL has no host [broken-url]"),
         "scripts and inline data are not links [broken-url]".to_owned(),
-        format!("{path}:6: warning: could not read \"??? ###\" in the byline [byline-unparsed]"),
+        format!(
+            "{path}:6: warning: could not read \"??? ###\" in the speakers of \"Two\" (speaker-line.by) [byline-unparsed]"
+        ),
         format!("{path}:8:1: error: talk \"Lonely talk\" appears twice [duplicate-talk]"),
         "3 | See [](https://x.example/)".to_owned(),
         "  |     ^".to_owned(),

@@ -1,0 +1,257 @@
+//! Person or organization, decided on evidence.
+//!
+//! A name-shaped text (`Hanna Lindqvist`, `Spotify`, `Red Hat`, `Analytical Engines`) is judged
+//! from what is known about it, never from where it stands alone:
+//! - a given name first (`schema/given-names.txt`, the U.S. Social Security Administration's
+//!   names, public domain) is evidence of a person;
+//! - an organization word (a legal form such as `GmbH` or `Inc`, or `Labs`, `University`,
+//!   `Foundation`, `Systems`...: [`super::cues::ORG_WORDS`]), a well-known organization
+//!   (`schema/known-orgs.tsv`), an acronym (`IBM`), a name written as one word with inner
+//!   capitals (`ClearBoxAI`) or a domain (`acme.io`) is evidence of an organization, and wins;
+//! - anything else is [`Verdict::Unsure`]: the recognizers then keep it only where the
+//!   convention itself says what it is (after `Speaker:`, in a table's speaker column), and
+//!   `talkgraph check` reports it.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::cues::{ORG_WORDS, ROLE_WORDS};
+use crate::text::{fold, org_key};
+
+/// What a name-shaped text is, on the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// A given name first, two to five words, nothing of an organization.
+    Person,
+    /// An organization cue, a known organization, an acronym or a one-word inner-capital name.
+    Org,
+    /// Name-shaped, but nothing says which.
+    Unsure,
+}
+
+const GIVEN_NAMES: &str = include_str!("../../schema/given-names.txt");
+const KNOWN_ORGS: &str = include_str!("../../schema/known-orgs.tsv");
+
+static GIVEN: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+static ORGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    KNOWN_ORGS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| org_key(l.split('\t').next().unwrap_or_default()))
+        .collect()
+});
+
+/// Whether `word` (as written) is a given name of the lexicon.
+pub fn is_given_name(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().count() < 2 {
+        return false;
+    }
+    let folded = fold(w);
+    // Hyphenated given names (`Jean-Luc`, `Min-jun`): the first part, or the whole without the hyphen.
+    GIVEN.contains(folded.as_str())
+        || folded.split('-').next().is_some_and(|p| GIVEN.contains(p))
+        || GIVEN.contains(folded.replace('-', "").as_str())
+}
+
+/// Whether `text` is a well-known organization (`schema/known-orgs.tsv`).
+pub fn is_known_org(text: &str) -> bool {
+    let k = org_key(text);
+    !k.is_empty() && ORGS.contains(&k)
+}
+
+/// Particles that stand inside names in lower case (`Ludwig van Beethoven`, `Maria de la Cruz`).
+pub const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "y", "du", "des", "bin", "binti", "al",
+    "el", "dos", "das", "do", "ter", "ten", "zu", "af", "e", "i", "d'", "of",
+];
+
+/// Titles that may stand before a name and are not part of it.
+const HONORIFICS: &[&str] =
+    &["dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dra", "dra.", "sir", "dame"];
+
+/// `name` without a leading honorific (`Dr. Ada Lovelace` → `Ada Lovelace`) and without the
+/// punctuation it may end with in prose (`Patrick Viafore.` → `Patrick Viafore`).
+pub fn clean_name(name: &str) -> &str {
+    let mut n = name.trim().trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']).trim();
+    // `J.` at the end is an initial, which keeps its period: only put back what was an initial.
+    if name.trim().ends_with('.') && n.rsplit(' ').next().is_some_and(|w| w.chars().count() == 1) {
+        n = name.trim().trim_end_matches([',', ';', ':', '!', '?', '*', '_']).trim();
+    }
+    let mut words = n.split_whitespace();
+    if let Some(first) = words.next()
+        && HONORIFICS.contains(&first.to_lowercase().as_str())
+        && n.split_whitespace().count() >= 3
+    {
+        return n[first.len()..].trim_start();
+    }
+    n
+}
+
+/// Evidence that `text` is an organization (not only the lack of a person).
+pub fn org_evidence(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if is_known_org(t) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.iter().any(|w| is_org_word(w)) {
+        return true;
+    }
+    if t.contains(" & ") && words.len() <= 5 && !words.iter().any(|w| is_given_name(w)) {
+        return true;
+    }
+    if let [w] = words.as_slice() {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        // `IBM`, `AWS`, `CERN`: an acronym.
+        if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+            return true;
+        }
+        // `ClearBoxAI`, `GitLab`, `JetBrains`: inner capitals in one word.
+        if letters.first().is_some_and(|c| c.is_uppercase())
+            && letters.iter().skip(1).any(|c| c.is_uppercase())
+            && letters.iter().any(|c| c.is_lowercase())
+        {
+            return true;
+        }
+        // `acme.io`, `Booking.com`.
+        if is_domain(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `example.com`, `acme.io`: a host name written as a name.
+pub fn is_domain(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    let Some((left, tld)) = w.rsplit_once('.') else { return false };
+    !left.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && left.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+fn is_org_word(w: &str) -> bool {
+    let lw = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"')).to_lowercase();
+    if ORG_WORDS.contains(&lw.as_str()) {
+        return true;
+    }
+    let bare = lw.trim_end_matches('.');
+    // Case matters for the short ones: `AI`, `IO`, `SA` are cues, `Sa` or `Io` are names.
+    ORG_WORDS.contains(&bare) && (bare.len() > 2 || w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+}
+
+/// Whether `w` is a word of a job title (`Staff`, `Engineer`, `CTO`).
+pub fn is_role_word(w: &str) -> bool {
+    let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase();
+    ROLE_WORDS.contains(&lw.as_str())
+}
+
+/// The shape of a person's name: one to five words, each capitalized or a particle, the first
+/// a letter, no digits or URL characters. Letters of scripts without case count as capitals.
+pub fn name_shaped(name: &str, min_words: usize) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (min_words..=5).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>' | '?' | '!' | '|'))
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(capital)
+                || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+                || (i > 0 && w.starts_with("d'"))
+        })
+}
+
+/// Whether `text` is a name in a script without spaces between words or case (`山田太郎`,
+/// `김민준`): accepted after an explicit speaker label only.
+pub fn cjk_name(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=8).contains(&n)
+        && t.chars().all(|c| c.is_whitespace() || (c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()))
+}
+
+/// A full name for a link's text (`[Ada Lovelace](https://ada.example/about)`): two to five
+/// name-shaped words, not starting with an article or a common heading word.
+pub fn strict_name(name: &str) -> bool {
+    const NOT_NAMES: &[&str] =
+        &["The", "A", "An", "Of", "And", "In", "On", "For", "With", "To", "My", "Our", "Day", "Notes"];
+    let first = name.split_whitespace().next().unwrap_or_default();
+    name_shaped(name, 2) && !NOT_NAMES.contains(&first) && first.chars().count() > 1
+}
+
+/// A capital letter, or a letter of a script without case (Arabic, Hebrew, CJK, ...).
+pub fn capital(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// The verdict on `text`, written as a name would be (links already replaced by their text).
+pub fn verdict(text: &str) -> Verdict {
+    let t = clean_name(text);
+    if org_evidence(t) {
+        return Verdict::Org;
+    }
+    if !name_shaped(t, 2) {
+        return if cjk_name(t) {
+            Verdict::Unsure
+        } else if name_shaped(t, 1) {
+            single_word(t)
+        } else {
+            Verdict::Unsure
+        };
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.iter().any(|w| is_role_word(w)) && !is_given_name(words[0]) {
+        return Verdict::Unsure;
+    }
+    // `J. Smith`, `J.R. Smith`: an initial, then a surname.
+    let initial = words[0].trim_end_matches('.').chars().all(char::is_uppercase) && words[0].ends_with('.');
+    if is_given_name(words[0]) || (initial && words.len() >= 2) { Verdict::Person } else { Verdict::Unsure }
+}
+
+/// One capitalized word: people are named with two words or more in notes, so a single word
+/// is an organization unless it is a given name (`Spotify` is, `Hanna` is unsure).
+fn single_word(t: &str) -> Verdict {
+    if is_given_name(t) { Verdict::Unsure } else { Verdict::Org }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts() {
+        for p in ["Hanna Lindqvist", "Miguel Ortega", "Farah Siddiqui", "Łukasz Langa", "José Valim", "J. Smith"] {
+            assert_eq!(verdict(p), Verdict::Person, "{p}");
+        }
+        for o in ["Spotify", "Red Hat", "Google", "Deep Labs, Inc", "ClearBoxAI", "IBM", "Acme GmbH", "acme.io"] {
+            assert_eq!(verdict(o), Verdict::Org, "{o}");
+        }
+        for u in ["Analytical Engines", "Programming Language", "Hanna"] {
+            assert_eq!(verdict(u), Verdict::Unsure, "{u}");
+        }
+        assert_eq!(verdict("University of Bologna"), Verdict::Org);
+        assert_eq!(verdict("the language"), Verdict::Unsure);
+    }
+
+    #[test]
+    fn names_are_cleaned() {
+        assert_eq!(clean_name("Patrick Viafore."), "Patrick Viafore");
+        assert_eq!(clean_name("Dr. Ada Lovelace"), "Ada Lovelace");
+        assert_eq!(clean_name("Edsger W."), "Edsger W.");
+        assert_eq!(clean_name("Ada Lovelace,"), "Ada Lovelace");
+    }
+
+    #[test]
+    fn lexicon_is_loaded() {
+        assert!(GIVEN.len() > 30_000);
+        assert!(is_given_name("Łukasz") && is_given_name("Nuño") && is_given_name("Jean-Luc"));
+        assert!(!is_given_name("Spotify") && !is_given_name("Kubernetes"));
+        assert!(is_known_org("RedHat") && is_known_org("red-hat"));
+    }
+}
