@@ -52,7 +52,7 @@ fn real_notes_parse_back_in_every_format() {
             n += 1;
         }
     }
-    assert_eq!(n, 7, "the seven real notes");
+    assert_eq!(n, 24, "the 24 real notes listed in tests/corpus/real/SOURCES.md");
 }
 
 #[test]
