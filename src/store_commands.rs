@@ -359,7 +359,7 @@ fn push_on_pool(args: &PushArgs) -> ExitCode {
                     );
                 } else {
                     eprintln!(
-                        "talkgraph: pushed to {}: {} graph{} replaced, {} deleted, {} unchanged; default graph: {} link{} added, {} removed ({} requests)",
+                        "talkgraph: pushed to {}: {} graph{} written, {} deleted, {} unchanged; default graph: {} link{} added, {} removed ({} requests)",
                         args.endpoint,
                         report.put,
                         plural(report.put),

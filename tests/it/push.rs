@@ -385,3 +385,33 @@ fn a_run_that_reads_no_note_changes_nothing() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&notes);
 }
+
+#[test]
+fn the_readme_examples_of_push_run() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let server = Oxigraph::start("readme");
+    let mut ran = 0;
+    let mut lines = readme.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(command) = line.strip_prefix("$ talkgraph push ") else { continue };
+        let mut expected = String::new();
+        while let Some(l) = lines.next_if(|l| !l.starts_with("```") && !l.starts_with("$ ")) {
+            expected.push_str(l);
+            expected.push('\n');
+        }
+        // The README's store is Oxigraph's default address; this one is on a free port.
+        let command = command.replace("http://127.0.0.1:7878/store", &server.store_url());
+        let expected = expected.replace("http://127.0.0.1:7878/store", &server.store_url());
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(format!("\"$TALKGRAPH\" push {command}"))
+            .env("TALKGRAPH", env!("CARGO_BIN_EXE_talkgraph"))
+            .current_dir(root())
+            .output()
+            .expect("sh runs");
+        assert!(o.status.success(), "{command}: {}", stderr(&o));
+        assert_eq!(stderr(&o), expected, "README: talkgraph push {command}");
+        ran += 1;
+    }
+    assert!(ran >= 2, "the README shows push examples with their output ({ran} found)");
+}
