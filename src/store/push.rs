@@ -27,13 +27,13 @@ use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use oxrdf::{GraphName, NamedOrBlankNode, Term};
-use sha2::{Digest, Sha256};
 
 use super::gsp::{Client, GraphRef, GspError};
 use crate::error::Error;
 use crate::input::Input;
 use crate::resolve::note_iri;
 use crate::stream::{Event, Outcome, Settings};
+use crate::text::hex::sha256_hex;
 use crate::vocab::{owl, rdf};
 
 /// The class of the manifest graph's own node.
@@ -152,14 +152,14 @@ pub fn read_notes(
     };
     let mut current: Option<(String, Vec<u8>)> = None;
     let finish = |graphs: &mut BTreeMap<String, NoteGraph>, (iri, body): (String, Vec<u8>)| {
-        let sha256 = hex(&Sha256::digest(&body));
+        let sha256 = sha256_hex(&body);
         let unchanged = known.notes.get(&iri).is_some_and(|h| h.as_deref() == Some(sha256.as_str()));
         let path = notes.given.get(&iri).cloned().unwrap_or_default();
         let graph =
             graphs.entry(iri).or_insert_with(|| NoteGraph { path, sha256: String::new(), ntriples: Vec::new() });
         // (A graph met twice, which talkgraph never writes, is joined.)
         graph.ntriples.extend_from_slice(&body);
-        graph.sha256 = if graph.ntriples.len() == body.len() { sha256 } else { hex(&Sha256::digest(&graph.ntriples)) };
+        graph.sha256 = if graph.ntriples.len() == body.len() { sha256 } else { sha256_hex(&graph.ntriples) };
         if unchanged && graph.ntriples.len() == body.len() {
             graph.ntriples = Vec::new();
         }
@@ -196,12 +196,6 @@ pub fn read_notes(
     }
     notes.graphs = graphs;
     Ok((notes, outcome))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    crate::resolve::push_hex(&mut s, bytes);
-    s
 }
 
 /// Why a graph is sent.
