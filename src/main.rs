@@ -256,13 +256,14 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
             return ExitCode::from(FAILED);
         }
     }
-    // A run that reads no note writes nothing: an existing output file is kept (issue 16).
+    // A run that reads no note leaves an existing -o file as it was (issue 16); on standard
+    // output it writes the empty document, valid as ever.
     let nothing_read = || {
-        let kept = args.output.as_ref().map_or(String::new(), |o| format!(": {} was left as it was", o.display()));
-        eprintln!("talkgraph: error: no note was read{kept}");
+        let kept = args.output.as_ref().map_or(String::new(), |o| o.display().to_string());
+        eprintln!("talkgraph: error: no note was read: {kept} was left as it was");
         ExitCode::from(FAILED)
     };
-    if inputs.is_empty() {
+    if inputs.is_empty() && args.output.is_some() {
         return nothing_read();
     }
     let unreadable = std::cell::Cell::new(0usize);
@@ -293,7 +294,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         ControlFlow::Continue(())
     };
     let tick = || bar.tick_note();
-    let none_read = || unreadable.get() >= inputs.len();
+    let none_read = || args.output.is_some() && unreadable.get() >= inputs.len();
     let written = if format == Format::TriG {
         match talkgraph::stream::notes(&inputs, &settings, &mut on, &tick) {
             Ok((_, Outcome::Done)) if none_read() => Err(Error::Stopped),
@@ -332,7 +333,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
     drop(bar);
     match written {
         Ok(()) => {}
-        Err(Error::Stopped) if unreadable.get() >= inputs.len() => return nothing_read(),
+        Err(Error::Stopped) if none_read() => return nothing_read(),
         Err(Error::Stopped) => return ExitCode::from(FAILED),
         Err(e) if is_broken_pipe(&e) => return ExitCode::SUCCESS,
         Err(e) => {
