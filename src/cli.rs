@@ -53,6 +53,171 @@ pub enum Command {
         after_help = "Exit status: 0 when no error was reported (warnings allowed), 1 otherwise, 2 on usage errors."
     )]
     Check(CheckArgs),
+
+    /// Ask the notes a SPARQL 1.1 query, in an embedded store (no server needed).
+    ///
+    /// The store holds what `export --format nquads` writes: each note's statements in the
+    /// named graph of the note's IRI, the owl:sameAs links across notes in the default graph. A
+    /// query naming no dataset (no FROM) sees the union of all graphs as its default graph;
+    /// `GRAPH ?note { ... }` tells which note said what. talkgraph's prefixes (schema:, tg:,
+    /// prov:, owl:, rdf:, rdfs:, xsd:, foaf:, person:, talk:, tool:, event:, note: ...) are
+    /// declared. SELECT and ASK print an aligned table (or --results csv, tsv, json, xml);
+    /// CONSTRUCT and DESCRIBE print RDF (--format).
+    #[command(
+        after_help = "Examples:\n  talkgraph query 'SELECT ?name WHERE { ?t schema:mentions ?tool . ?tool schema:name ?name }' notes/\n  talkgraph query -f speakers.rq notes/ --results csv\n\nExit status: 0 on success, 1 when a note could not be read, no note was read or the query failed, 2 on usage errors (a query that is not SPARQL included)."
+    )]
+    Query(QueryArgs),
+
+    /// Push the notes to a triple store through the SPARQL 1.1 Graph Store Protocol.
+    ///
+    /// Each note's graph is replaced (PUT) only when it changed since the last push; the graph
+    /// of a note gone since is deleted; the owl:sameAs links across notes are kept in the
+    /// default graph. What was pushed is recorded in the store itself (the manifest graph), so
+    /// any machine can push. A failure leaves each note's graph old or new, never half
+    /// written: run push again to finish.
+    #[command(
+        after_help = "Endpoints: http://HOST:7878/store (Oxigraph), http://HOST:3030/DATASET/data (Jena Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB).\n\nExamples:\n  talkgraph push --endpoint http://127.0.0.1:7878/store notes/\n  TALKGRAPH_AUTH='Bearer s3cret' talkgraph push --endpoint https://db.example/ds/data --auth-header-env TALKGRAPH_AUTH notes/\n\nExit status: 0 on success, 1 when a note could not be read or a request failed, 2 on usage errors."
+    )]
+    Push(PushArgs),
+}
+
+/// How notes are read and their graph built (as `export` does), for `query` and `push`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Namespace under which entity IRIs are minted (must end with `/`, `#` or `:`).
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    pub base: String,
+
+    /// Conference name for notes whose front matter names none.
+    #[arg(long, value_name = "NAME")]
+    pub event: Option<String>,
+
+    /// Which unlinked names of tools and organizations to recognize (marked as inferred).
+    #[arg(long, value_enum, default_value = "corpus")]
+    pub mentions: MentionsArg,
+
+    /// E-mail addresses from bylines: not written, foaf:mbox_sha1sum, or schema:email.
+    #[arg(long, value_enum, default_value = "omit")]
+    pub emails: EmailsArg,
+
+    /// Provenance: each statement's note and line, the note only, or none.
+    #[arg(long, value_enum, default_value = "lines")]
+    pub provenance: ProvenanceArg,
+
+    /// Number of threads for reading, extracting and resolving notes [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Stop at the first note that cannot be read.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Do not print warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Arguments of `talkgraph query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query (with --file: the first PATH).
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Notes to read: files, folders, or `-` for standard input (the default).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read the query from FILE (`-`: standard input); every positional argument is then a
+    /// PATH.
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// How SELECT and ASK results are written.
+    #[arg(long, value_enum, default_value = "table")]
+    pub results: ResultsArg,
+
+    /// How CONSTRUCT and DESCRIBE results are written.
+    #[arg(long, value_enum, default_value = "turtle")]
+    pub format: RdfFormatArg,
+
+    /// Write to FILE instead of standard output, replaced only when the query succeeded.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// `--results` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsArg {
+    /// An aligned table: IRIs as prefixed names, literals as their text.
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV (terms in N-Triples syntax).
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+}
+
+/// `--format` values of `query`: the RDF formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RdfFormatArg {
+    /// RDF Turtle.
+    Turtle,
+    /// N-Triples.
+    Ntriples,
+    /// N-Quads (all in the default graph).
+    Nquads,
+    /// TriG (all in the default graph).
+    Trig,
+    /// JSON-LD.
+    Jsonld,
+}
+
+/// Arguments of `talkgraph push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store's SPARQL 1.1 Graph Store Protocol endpoint (http or https URL).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// Notes to push: files or folders (`-` for standard input).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The graph recording what was pushed [default: {base}push-manifest]. Notes pushed under
+    /// one manifest are never deleted by a push under another.
+    #[arg(long, value_name = "IRI")]
+    pub manifest: Option<String>,
+
+    /// Send with every request the header held by environment variable VAR: `Name: value`, or
+    /// a value for `Authorization` (`Bearer TOKEN`, `Basic BASE64`).
+    #[arg(long, value_name = "VAR")]
+    pub auth_header_env: Option<String>,
+
+    /// Say what would change (reading the manifest only), change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Retries of a request after a connection error or a 5xx answer, waiting 0.25 s, then
+    /// twice as long each time.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub retries: u32,
+
+    /// Longest time one request may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub timeout: u64,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
 }
 
 /// Arguments of `talkgraph check`.

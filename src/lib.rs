@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod resolve;
 pub mod set;
+pub mod store;
 pub mod stream;
 pub mod text;
 pub mod vocab;

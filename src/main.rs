@@ -2,6 +2,7 @@
 //! when to stop, which exit status).
 
 mod cli;
+mod store_commands;
 
 /// mimalloc: extraction and resolution make many small, short-lived allocations, on which
 /// glibc's allocator spent a third of the time (perf); the binary only, not the library. Built
@@ -42,6 +43,8 @@ fn main() -> ExitCode {
         Command::Export(args) => export(&args),
         Command::Eval(args) => eval(&args),
         Command::Check(args) => check(&args),
+        Command::Query(args) => store_commands::query(&args),
+        Command::Push(args) => store_commands::push(&args),
     }
 }
 
@@ -253,6 +256,17 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
             return ExitCode::from(FAILED);
         }
     }
+    // A run that reads no note leaves an existing -o file as it was (issue 16); on standard
+    // output it writes the empty document, valid as ever.
+    let nothing_read = || {
+        let kept = args.output.as_ref().map_or(String::new(), |o| o.display().to_string());
+        eprintln!("talkgraph: error: no note was read: {kept} was left as it was");
+        ExitCode::from(FAILED)
+    };
+    if inputs.is_empty() && args.output.is_some() {
+        return nothing_read();
+    }
+    let unreadable = std::cell::Cell::new(0usize);
     let settings = Settings {
         base: args.base.clone(),
         extract: ExtractOptions { event: args.event.clone(), limits: args.limits.into(), ..ExtractOptions::default() },
@@ -266,6 +280,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
             Event::Unreadable(e) => {
                 eprintln!("talkgraph: error: {e}; note skipped");
                 failed = true;
+                unreadable.set(unreadable.get() + 1);
                 if args.strict {
                     return ControlFlow::Break(());
                 }
@@ -279,8 +294,10 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         ControlFlow::Continue(())
     };
     let tick = || bar.tick_note();
+    let none_read = || args.output.is_some() && unreadable.get() >= inputs.len();
     let written = if format == Format::TriG {
         match talkgraph::stream::notes(&inputs, &settings, &mut on, &tick) {
+            Ok((_, Outcome::Done)) if none_read() => Err(Error::Stopped),
             Ok((notes, Outcome::Done)) => {
                 bar.stage("writing");
                 talkgraph::Dataset::build(&settings.base, notes).and_then(|data| {
@@ -293,6 +310,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         }
     } else if format.needs_notes() {
         let run = |w: &mut dyn Write| match talkgraph::stream::stream(&inputs, &settings, w, &mut on, &tick) {
+            Ok(Outcome::Done) if none_read() => Err(Error::Stopped),
             Ok(Outcome::Done) => Ok(()),
             // Stopped by --strict: no output file.
             Ok(Outcome::Stopped) => Err(Error::Stopped),
@@ -301,6 +319,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
         write_output(args.output.as_deref(), run)
     } else {
         match talkgraph::stream::merge(&inputs, &settings, &mut on, &tick) {
+            Ok((_, Outcome::Done)) if none_read() => Err(Error::Stopped),
             Ok((graph, Outcome::Done)) => {
                 bar.stage("writing");
                 let data = talkgraph::Dataset::from_graph(graph);
@@ -314,6 +333,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
     drop(bar);
     match written {
         Ok(()) => {}
+        Err(Error::Stopped) if none_read() => return nothing_read(),
         Err(Error::Stopped) => return ExitCode::from(FAILED),
         Err(e) if is_broken_pipe(&e) => return ExitCode::SUCCESS,
         Err(e) => {
