@@ -250,9 +250,10 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value = "table")]
     pub report: ReportArg,
 
-    /// Also list up to 40 misses (-) and false finds (+) per measure.
-    #[arg(long)]
-    pub examples: bool,
+    /// Also list misses (-) and false finds (+) per measure: up to N of each measure (40 when
+    /// no number is given).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "40")]
+    pub examples: Option<usize>,
 }
 
 /// `--mentions` values.

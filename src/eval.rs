@@ -260,6 +260,11 @@ fn found_sets(n: &Note) -> Sets {
 
 /// Compares `notes` with `gold` (matched by path).
 pub fn evaluate(gold: &[GoldNote], notes: &[Note]) -> Report {
+    evaluate_with_examples(gold, notes, 40)
+}
+
+/// [`evaluate`], keeping up to `examples` misses and false finds per measure.
+pub fn evaluate_with_examples(gold: &[GoldNote], notes: &[Note], examples: usize) -> Report {
     let by_path: BTreeMap<&str, &Note> = notes.iter().map(|n| (n.path.as_str(), n)).collect();
     let mut report = Report::default();
     for m in MEASURES {
@@ -281,7 +286,7 @@ pub fn evaluate(gold: &[GoldNote], notes: &[Note]) -> Report {
             c.fn_ += a.difference(b).count();
             let ex = report.examples.entry(m).or_default();
             for (sign, v) in a.difference(b).map(|v| ('-', v)).chain(b.difference(a).map(|v| ('+', v))) {
-                if ex.len() < 40 {
+                if ex.len() < examples {
                     ex.push(format!("{sign} {}: {v}", g.file));
                 }
             }

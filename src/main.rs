@@ -179,11 +179,11 @@ fn eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let report = talkgraph::eval::evaluate(&gold, &notes);
+    let report = talkgraph::eval::evaluate_with_examples(&gold, &notes, args.examples.unwrap_or(0));
     match args.report {
         ReportArg::Table => {
             print!("{report}");
-            if args.examples {
+            if args.examples.is_some() {
                 for (m, ex) in &report.examples {
                     if !ex.is_empty() {
                         println!("\n{m}:");

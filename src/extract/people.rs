@@ -136,7 +136,7 @@ fn split_and(text: &str) -> Vec<&str> {
 /// first part names nobody the convention may take.
 pub(crate) fn read(block: &Block, text: &str, line: u32, strength: Strength) -> Option<People> {
     let rest = text.replace('*', "");
-    let rest = rest.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let rest = trim_end_punctuation(rest.trim());
     let segments = split_segments(rest);
     let mut out = People::default();
     read_people(block, segments[0], line, strength, &mut out)?;
@@ -225,7 +225,7 @@ fn read_people(block: &Block, text: &str, line: u32, strength: Strength, out: &m
         if is_legal_form(piece)
             && let Some(org) = group.last().and_then(|&i| out.speakers[i].orgs.last()).cloned()
         {
-            let joined = format!("{}, {}", org.name, piece.trim_end_matches('.'));
+            let joined = format!("{}, {}", org.name, piece.trim());
             for &i in &group {
                 if let Some(o) = out.speakers[i].orgs.iter_mut().find(|o| o.name == org.name) {
                     o.name.clone_from(&joined);
@@ -298,6 +298,19 @@ fn read_people(block: &Block, text: &str, line: u32, strength: Strength, out: &m
         }
     }
     Some(())
+}
+
+/// `text` without the punctuation a sentence ends with, but for the period of an abbreviation
+/// that ends it (`Acme Inc.`, `Pixelbase S.L.`).
+fn trim_end_punctuation(text: &str) -> &str {
+    let t = text.trim_end_matches([',', ';', ':']).trim_end();
+    let bare = t.trim_end_matches('.');
+    let last = bare.rsplit([' ', ',']).next().unwrap_or(bare);
+    if t.ends_with('.') && (is_legal_form(last) || last.contains('.') || last.chars().count() == 1) {
+        t
+    } else {
+        bare.trim_end()
+    }
 }
 
 /// `Inc`, `Ltd.`, `GmbH`, `S.L.`: a legal form alone.
@@ -402,7 +415,7 @@ fn person(block: &Block, piece: &str, line: u32) -> Option<Candidate> {
                 && let Some(last) = orgs.last_mut()
             {
                 let last: &mut Org = last;
-                last.name = format!("{}, {}", last.name, part.trim().trim_end_matches('.'));
+                last.name = format!("{}, {}", last.name, part.trim());
                 continue;
             }
             if part.starts_with('@') && !part.contains(' ')
@@ -557,7 +570,7 @@ pub(crate) fn last_parenthesis(piece: &str) -> Option<(&str, &str)> {
 
 /// An organization named in text: `ClearBoxAI`, `[Codemotion](https://...)`, `from Acme`.
 pub(crate) fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
-    let text = text.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let text = trim_end_punctuation(text.trim());
     let lower = text.to_lowercase();
     let text = ["from ", "at ", "@ ", "@", "chez ", "bei ", "presso ", "de ", "en "]
         .iter()
@@ -674,7 +687,7 @@ mod tests {
         check(
             "Thorsten Hans & Karthik Ganeshram, Fermyon Technologies, Inc.",
             Strong,
-            &[("Thorsten Hans", &["Fermyon Technologies, Inc"]), ("Karthik Ganeshram", &["Fermyon Technologies, Inc"])],
+            &[("Thorsten Hans", &["Fermyon Technologies, Inc."]), ("Karthik Ganeshram", &["Fermyon Technologies, Inc."])],
         );
         check("Sam Lee, Staff Engineer at Acme Corp", Strong, &[("Sam Lee", &["Acme Corp"])]);
         check("Sam Lee (@samlee)", Strong, &[("Sam Lee", &[])]);

@@ -177,7 +177,10 @@ fn push_keeps_a_real_server_in_step_with_changing_notes() {
     );
     assert!(plan.contains(&format!("DELETE  <{}>", note("jsconfeu-2013-moszeed.md"))), "{plan}");
     assert!(plan.contains("-LINK   <https://talkgraph.example/id/tool/foo2> owl:sameAs"), "{plan}");
-    assert!(plan.contains("dry run: 1 graph to replace, 2 to delete, 9 unchanged"), "{plan}");
+    let notes = std::fs::read_dir(&dir).expect("the folder").filter(|e| e.as_ref().is_ok_and(|e| talkgraph::input::is_note(&e.path()))).count();
+    // The notes left, but the one changed, are unchanged.
+    let unchanged = format!("dry run: 1 graph to replace, 2 to delete, {} unchanged", notes - 1);
+    assert!(plan.contains(&unchanged), "{plan}");
     assert_eq!(proxy.log().len(), 1, "{:?}", proxy.log());
     assert_eq!(snapshot(&server), first, "a dry run changes nothing");
 
@@ -228,7 +231,8 @@ fn push_keeps_a_real_server_in_step_with_changing_notes() {
     let log = proxy.log();
     assert_eq!(log.len(), 1, "{log:?}");
     assert_eq!((log[0].method.as_str(), log[0].target.as_str()), ("GET", target(MANIFEST).as_str()));
-    assert!(stderr(&o).contains("is up to date: 10 notes unchanged, nothing sent (1 request)"), "{}", stderr(&o));
+    let up_to_date = format!("is up to date: {notes} notes unchanged, nothing sent (1 request)");
+    assert!(stderr(&o).contains(&up_to_date), "{}", stderr(&o));
     assert_eq!(snapshot(&server), second);
     let _ = std::fs::remove_dir_all(&dir);
 }
