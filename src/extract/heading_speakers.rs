@@ -143,9 +143,9 @@ pub(crate) fn read(
         let found = match c.rule {
             Rule::QuotedBy => quoted_by(block, text, line),
             Rule::Paren => paren(block, text, line, weak),
-            Rule::NameColon => name_colon(block, text, line, weak),
+            Rule::NameColon => name_colon(block, text, line, relaxed.contains(&c.id)),
             Rule::Dash => dash(block, text, line, weak),
-            Rule::NameDash => name_dash(block, text, line, weak),
+            Rule::NameDash => name_dash(block, text, line, relaxed.contains(&c.id)),
             Rule::By => by(block, text, line, weak),
             Rule::Comma => comma(block, text, line, weak),
         };
@@ -200,6 +200,13 @@ fn paren(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String
         }
     }
     let (title, inner) = people::last_parenthesis(t)?;
+    // `(by Name)`, `(led by Name)`, `(with Name)`, `(por Name)`: a cue inside the parenthesis.
+    let inner = inner.trim();
+    let inner = ["led by", "hosted by", "presented by", "moderated by"]
+        .iter()
+        .find_map(|p| super::tagged::prefix_len(inner, p).map(|n| inner[n..].trim_start()))
+        .or_else(|| inline_cue(inner).map(|(n, _)| inner[n..].trim_start()))
+        .unwrap_or(inner);
     let inner: String = inner
         .split_whitespace()
         .filter(|w| !w.starts_with('@') && !super::names::is_domain(w))
@@ -209,17 +216,22 @@ fn paren(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String
     Some((title.trim().to_owned(), people))
 }
 
-fn name_colon(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, People)> {
+/// `Name: Title`; `relaxed`: the note writes its talks this way, so the name needs no evidence
+/// beyond its shape.
+fn name_colon(block: &Block, text: &str, line: u32, relaxed: bool) -> Option<(String, People)> {
     let i = text.find(": ")?;
     let (left, title) = (&text[..i], text[i + 1..].trim());
-    let people = people::read(block, left, line, Strength::Weak)?;
-    all_people(&people, block, left).then(|| (title.to_owned(), people))
+    named_first(block, left, line, relaxed).map(|p| (title.to_owned(), p))
 }
 
-/// Whether every part of `text` became a person (nothing left over, no organization taken
-/// from a comma): `Name: Title` must name only people before its colon.
-fn all_people(p: &People, block: &Block, text: &str) -> bool {
-    p.leftovers.is_empty() && p.unsure.is_empty() && !block.render(text).contains(" - ")
+/// The people a `Name: Title` or `Name — Title` starts with: only people, each a person on
+/// evidence (or, `relaxed`, name-shaped).
+fn named_first(block: &Block, who: &str, line: u32, relaxed: bool) -> Option<People> {
+    let p = people::read(block, who, line, if relaxed { Strength::Cued } else { Strength::Weak })?;
+    let only_people = p.leftovers.is_empty() && !block.render(who).contains(" - ");
+    let sure = p.unsure.is_empty()
+        && p.speakers.iter().all(|s| super::names::verdict(&s.name) == super::names::Verdict::Person);
+    (only_people && (sure || relaxed) && p.speakers.iter().all(|s| s.orgs.is_empty() || sure)).then_some(p)
 }
 
 /// Top-level dashes between white space (`-`, `–`, `—`, `|`), as byte offsets.
@@ -258,26 +270,32 @@ fn dash(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String,
     None
 }
 
-fn name_dash(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, People)> {
+fn name_dash(block: &Block, text: &str, line: u32, relaxed: bool) -> Option<(String, People)> {
     let &(start, end) = dashes(text).first()?;
     let (who, title) = (text[..start].trim(), text[end..].trim());
-    let p = people::read(block, who, line, Strength::Weak)?;
-    (all_people(&p, block, who)
-        && p.speakers.iter().all(|s| super::names::verdict(&s.name) == super::names::Verdict::Person))
-    .then(|| (title.to_owned(), p))
+    named_first(block, who.trim_end_matches(','), line, relaxed).map(|p| (title.to_owned(), p))
 }
 
-fn by(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String, People)> {
-    // Each white space followed by a cue word, from the last.
-    let spaces: Vec<usize> =
-        text.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()).collect();
+fn by(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, People)> {
+    // Each white space outside parentheses followed by a cue word, from the last.
+    let mut depth = 0i32;
+    let mut spaces: Vec<usize> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            c if c.is_whitespace() && depth == 0 => spaces.push(i + c.len_utf8()),
+            _ => {}
+        }
+    }
     for &at in spaces.iter().rev() {
         let Some((n, ambiguous)) = inline_cue(&text[at..]) else { continue };
         let title = text[..at].trim().trim_end_matches(',').trim();
         if title.is_empty() {
             continue;
         }
-        let strength = if ambiguous { weak } else { Strength::Cued };
+        // An ambiguous word (`with`, `von`, `di`) always needs evidence.
+        let strength = if ambiguous { Strength::Weak } else { Strength::Cued };
         if let Some(p) = people::read(block, &text[at + n..], line, strength) {
             return Some((title.to_owned(), p));
         }

@@ -1,10 +1,14 @@
-//! Family: talks written as list items: `- **T** by Name (Org) — summary`,
-//! `* "T" — Name, Org`, `- [T](video) by Name`, `1. T — Name (Org)`, `- Name: T`.
+//! Family: talks written as list items or as lines of a paragraph: `- **T** by Name (Org) —
+//! summary`, `* "T" — Name, Org`, `- [T](video) by Name`, `1. T — Name (Org)`, `- Name: T`,
+//! `[Name - Title](slides)` (the talk in a link's text), `**Name** Title`,
+//! `[Title](video) por Name: summary`.
 //!
 //! A list of tools (`- [vLLM](https://docs.vllm.ai/) - fast LLM serving`) looks the same; an
-//! item is a talk only when the part after its title names people on evidence.
+//! item is a talk only when the part after its title names people on evidence. A paragraph
+//! line is read only when it starts with a link, an emphasis or a quote (or, for the first
+//! line of a paragraph, when its people are people on evidence).
 
-use super::blocks::Block;
+use super::blocks::{Block, is_mark};
 use super::catalogue::{Convention, Expect};
 use super::heading_speakers;
 use super::people::{self, People, Strength};
@@ -13,6 +17,12 @@ use crate::model::TalkKind;
 /// How an item writes its title and speakers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// The whole talk in a link's text: `[Name - Title](slides)`, `[Title | Name, Org](video)`,
+    /// `[Title (Name)](video): summary`.
+    LinkText,
+    /// A person first, emphasized or linked, then the title: `**Name** Title`,
+    /// `[**Name**](/authors/x) Title`.
+    NameFirst,
     /// A bold or italic title: `**T** by Name (Org) — summary`, `*T* - Name`.
     Emphasized,
     /// A quoted title: `"T" — Name, Org`, `“T” by Name`.
@@ -29,6 +39,31 @@ const fn e(title: &'static str, speakers: &'static [(&'static str, Option<&'stat
 
 /// The conventions of this family, tried in this order.
 pub static CONVENTIONS: &[Convention<Rule>] = &[
+    Convention {
+        id: "list.link-text",
+        shape: "`[Name - Title](slides)`, `- [[Keynote] Title \\| Name, Org](video)`, `[Title (Name)](video): summary`",
+        languages: "any",
+        about: "a line or item that is one link whose text is the talk, as a heading would write it",
+        example: "Day 1:  \n[Niket Patel - Joy of Single Purpose Services in Go](https://blog.example/1)  \n[Dave Cheney - Simplicity and the Ideas that Go Left Behind](https://blog.example/2)\n\n- [[Conf Keynote] State of gRPC | Abhishek Kumar, Google](https://youtu.be/x)\n",
+        expect: &[
+            e("Joy of Single Purpose Services in Go", &[("Niket Patel", None)]),
+            e("Simplicity and the Ideas that Go Left Behind", &[("Dave Cheney", None)]),
+            Expect { title: "State of gRPC", kind: TalkKind::Keynote, speakers: &[("Abhishek Kumar", Some("Google"))] },
+        ],
+        rule: Rule::LinkText,
+    },
+    Convention {
+        id: "list.name-first",
+        shape: "`**Name** Title`, `[**Name**](https://...) Title`, `**Name**: Title`",
+        languages: "any",
+        about: "a person (given name first) emphasized or linked, then the title",
+        example: "__Thierry Onkelinx__ git2rdata: storing dataframes in plain text\n\n[__Robin Lovelace__](/authors/robin-lovelace/) R for Transport Planning\n",
+        expect: &[
+            e("git2rdata: storing dataframes in plain text", &[("Thierry Onkelinx", None)]),
+            e("R for Transport Planning", &[("Robin Lovelace", None)]),
+        ],
+        rule: Rule::NameFirst,
+    },
     Convention {
         id: "list.emphasized",
         shape: "`- **Title** by Name (Org) — summary`, `- *Title* - Name`",
@@ -55,13 +90,14 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
     },
     Convention {
         id: "list.linked",
-        shape: "`- [Title](video) by Name`, `- [Title](url) — Name (Org)`",
+        shape: "`- [Title](video) by Name`, `- [Title](url) — Name (Org)`, `[Title](video) por _Name_: summary`",
         languages: "any",
-        about: "a linked title (its video or page), then the speakers",
-        example: "- [Data pipelines in Rust](https://video.example/1) by Lena Fischer\n- [Zero-copy parsing](https://video.example/2) — Marco Rossi (Bloomberg)\n",
+        about: "a linked title (its video or page), then the speakers; in a paragraph too",
+        example: "- [Data pipelines in Rust](https://video.example/1) by Lena Fischer\n- [Zero-copy parsing](https://video.example/2) — Marco Rossi (Bloomberg)\n\n[Introducción a Numpy](https://vimeo.example/1) por _Bryan Van De Ven_: si no conoces Numpy.\n",
         expect: &[
             e("Data pipelines in Rust", &[("Lena Fischer", None)]),
             e("Zero-copy parsing", &[("Marco Rossi", Some("Bloomberg"))]),
+            e("Introducción a Numpy", &[("Bryan Van De Ven", None)]),
         ],
         rule: Rule::Linked,
     },
@@ -69,40 +105,127 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
         id: "list.plain",
         shape: "`1. Title — Name (Org)`, `- Title by Name`, `- Title (Name, Org)`",
         languages: "any",
-        about: "a plain title, then a dash, `by` or a parenthesis and the speakers (a given name or an organization each)",
-        example: "1. Observability at scale — Sara Rossi (Datadog)\n2. Scaling Django by Andrew Godwin\n3. A tour of [Polars](https://pola.rs/) - fast dataframes\n",
+        about: "a plain title, then a dash, `by` or a parenthesis and the speakers (a given name or an organization each); a summary after a colon",
+        example: "1. Observability at scale — Sara Rossi (Datadog)\n2. Scaling Django by Andrew Godwin\n3. A tour of [Polars](https://pola.rs/) - fast dataframes\n4. Crypto 101 (Laurens Van Houtven): an introduction to cryptography\n",
         expect: &[
             e("Observability at scale", &[("Sara Rossi", Some("Datadog"))]),
             e("Scaling Django", &[("Andrew Godwin", None)]),
+            e("Crypto 101", &[("Laurens Van Houtven", None)]),
         ],
         rule: Rule::Plain,
     },
 ];
 
 /// Reads a list item (its lines joined): the title (shadow text), the people, the convention.
-/// The conventions in `relaxed` (those the list has shown it uses) take names on their place.
+/// The conventions in `relaxed` (those the note has shown it uses) take names on their place.
 pub(crate) fn read(block: &Block, relaxed: &[&str]) -> Option<(String, People, &'static str)> {
     let joined: String = block.lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
-    let text = joined.trim();
-    // Cheap check first: a talk item has a dash, a parenthesis, a colon or a word before its
-    // speakers; most items of prose lists are skipped here.
-    if !text.contains([' ', '-', '–', '—', '(', ':']) {
+    read_line(block, &joined, block.line, relaxed, Place::Item)
+}
+
+/// Where a talk line stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A list item.
+    Item,
+    /// The first line of a paragraph.
+    FirstLine,
+    /// A later line of a paragraph: read only when it starts with a link, an emphasis or a quote.
+    Line,
+}
+
+/// Reads one talk line (shadow text of `block`).
+pub(crate) fn read_line(
+    block: &Block,
+    text: &str,
+    line: u32,
+    relaxed: &[&str],
+    place: Place,
+) -> Option<(String, People, &'static str)> {
+    // Emoji and bullets before the talk (`🗣 [Name - Title](...)`).
+    let text = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !is_mark(c) && !"*\"“«„'[(_".contains(c))
+        .trim_start();
+    // Cheap check first: a talk line has a dash, a parenthesis, a colon, a link or a word before
+    // its speakers; most lines of prose are skipped here.
+    if !text.contains([' ', '-', '–', '—', '(', ':']) && !text.chars().any(is_mark) {
         return None;
     }
-    let line = block.line;
+    let delimited_start = text.starts_with(['*', '"', '“', '«', '„']) || text.chars().next().is_some_and(is_mark);
+    if place == Place::Line && !delimited_start {
+        return None;
+    }
     for c in CONVENTIONS {
         let relax = relaxed.contains(&c.id);
         let found = match c.rule {
+            Rule::LinkText => link_text(block, text, line, relaxed),
+            Rule::NameFirst => name_first(block, text, line, relax),
             Rule::Emphasized => delimited(block, text, line, emphasized_title, relax),
             Rule::Quoted => delimited(block, text, line, quoted_title, relax),
             Rule::Linked => delimited(block, text, line, linked_title, relax),
-            Rule::Plain => plain(block, text, line, relax),
+            Rule::Plain if place != Place::Line => plain(block, text, line, relax),
+            Rule::Plain => None,
         };
         if let Some((title, people)) = found {
             return Some((title, people, c.id));
         }
     }
     None
+}
+
+/// `[Name - Title](url)`, `[[Keynote] Title | Name, Org](url)`, `[Title (Name)](url): summary`:
+/// a line made of one link (and maybe a summary or a note after it) whose text reads as a
+/// heading that names its speakers.
+fn link_text(block: &Block, text: &str, line: u32, relaxed: &[&str]) -> Option<(String, People)> {
+    let c = text.chars().next()?;
+    let l = block.link(c)?;
+    let after = text[c.len_utf8()..].trim();
+    let after_ok = after.is_empty()
+        || after.starts_with([':', '(', '.', ','])
+        || after.starts_with(['-', '–', '—']) && after[after.chars().next()?.len_utf8()..].starts_with(' ');
+    // A table of contents links the note's own headings: those talks are read there.
+    let in_page = l.url.starts_with('#') || (!l.url.contains("://") && l.url.contains('#'));
+    if !after_ok || l.text.trim().is_empty() || in_page {
+        return None;
+    }
+    let inner = l.text.trim();
+    // A schedule's time first (`[Saturday 10:00 Title - Name](...)`).
+    let inner = inner[super::schedule::after_time(inner).unwrap_or(0)..].trim();
+    // A kind tag (`[Keynote] Title | Name`) is read by the caller: the heading rules read the rest.
+    let rest = super::tagged::read(inner).map_or_else(|| inner.to_owned(), |(_, t, _)| t);
+    let all: &[&str] =
+        &["heading.paren", "heading.dash", "heading.by", "heading.comma", "heading.name-colon", "heading.name-dash"];
+    let heading_relaxed = if relaxed.contains(&"list.link-text") { all } else { &[] };
+    let (title, people, _) = heading_speakers::read(block, &rest, line, false, heading_relaxed)?;
+    if !people.leftovers.is_empty() {
+        return None;
+    }
+    // The tag back in front of the title, for the caller to read the kind.
+    let title = inner.strip_suffix(rest.as_str()).map_or_else(|| title.clone(), |tag| format!("{tag}{title}"));
+    Some((title, people))
+}
+
+/// `**Name** Title`, `[**Name**](url) Title`, `**Name**: Title`.
+fn name_first(block: &Block, text: &str, line: u32, relax: bool) -> Option<(String, People)> {
+    let (who, after) = if let Some((w, a)) = emphasized_title(text) {
+        (w, a)
+    } else {
+        let c = text.chars().next()?;
+        block.link(c)?;
+        text.split_at(c.len_utf8())
+    };
+    let title = after.trim_start().trim_start_matches([':', '-', '–', '—', '|']).trim();
+    if title.is_empty()
+        || title.starts_with(['(', ','])
+        || title.chars().next().is_some_and(char::is_lowercase) && !title.contains(':')
+    {
+        return None;
+    }
+    let strength = if relax { Strength::Cued } else { Strength::Weak };
+    let p = people::read(block, who, line, strength)?;
+    let sure = p.speakers.iter().all(|s| super::names::verdict(&s.name) == super::names::Verdict::Person);
+    (p.leftovers.is_empty() && (sure || relax)).then(|| (title.to_owned(), p))
 }
 
 /// `**T**` or `*T*` at the start: the title and what follows.
@@ -208,11 +331,21 @@ fn until_summary(who: &str) -> &str {
     who
 }
 
-/// A plain item: the heading conventions read it (`T — Name (Org)`, `T by Name`, `T (Name)`).
+/// A plain item: the heading conventions read it (`T — Name (Org)`, `T by Name`, `T (Name)`),
+/// the whole or up to a summary after a colon (`T (Name): summary`).
 fn plain(block: &Block, text: &str, line: u32, relax: bool) -> Option<(String, People)> {
-    let relaxed: &[&str] = if relax { &["heading.paren", "heading.dash", "heading.by", "heading.comma"] } else { &[] };
-    let (title, p, _) = heading_speakers::read(block, text, line, false, relaxed)?;
-    // A summary after the speakers (`T — Name — summary`) is left to the heading rules; a
-    // plain item whose "speakers" left parts unread is not a talk.
-    p.leftovers.is_empty().then_some((title, p))
+    let relaxed: &[&str] = if relax {
+        &["heading.paren", "heading.dash", "heading.by", "heading.comma", "heading.name-colon"]
+    } else {
+        &[]
+    };
+    let read = |t: &str| {
+        let (title, p, _) = heading_speakers::read(block, t, line, false, relaxed)?;
+        p.leftovers.is_empty().then_some((title, p))
+    };
+    read(text).or_else(|| {
+        // `T (Name): summary`: the part before a colon that follows a closing parenthesis.
+        let i = text.find("): ")?;
+        read(&text[..=i])
+    })
 }

@@ -153,14 +153,125 @@ pub fn is_role_word(w: &str) -> bool {
     ROLE_WORDS.contains(&lw.as_str())
 }
 
+/// Capitalized words that start or join titles, not names (`A Journey from Ruby to Go`,
+/// `Building With Go`), and words that name things rather than people (`Sponsored Talk`).
+const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "to",
+    "from",
+    "into",
+    "at",
+    "by",
+    "is",
+    "are",
+    "your",
+    "my",
+    "our",
+    "their",
+    "how",
+    "why",
+    "what",
+    "when",
+    "where",
+    "who",
+    "this",
+    "that",
+    "these",
+    "vs",
+    "vs.",
+    "using",
+    "via",
+    "not",
+    "no",
+    "day",
+    "notes",
+    "talk",
+    "talks",
+    "keynote",
+    "session",
+    "sessions",
+    "workshop",
+    "panel",
+    "slides",
+    "video",
+    "recording",
+    "sponsor",
+    "sponsors",
+    "sponsored",
+    "team",
+    "track",
+    "room",
+    "break",
+    "lunch",
+    "meetup",
+    "conference",
+    "intro",
+    "introduction",
+    "q&a",
+    "el",
+    "los",
+    "las",
+    "un",
+    "una",
+    "une",
+    "der",
+    "die",
+    "das",
+    "il",
+    "lo",
+    "gli",
+    "os",
+    "um",
+    "uma",
+    "les",
+    "des",
+    "et",
+    "und",
+    "y",
+    "con",
+    "para",
+    "pour",
+    "avec",
+    "mit",
+    "für",
+    "per",
+    "sobre",
+    "sur",
+    "über",
+    "como",
+    "comment",
+    "wie",
+    "come",
+    "cómo",
+];
+
 /// The shape of a person's name: one to five words, each capitalized or a particle, the first
-/// a letter, no digits or URL characters. Letters of scripts without case count as capitals.
+/// a letter, no digits or URL characters, no word that starts or joins titles (`A`, `With`,
+/// `Talk`). Letters of scripts without case count as capitals.
 pub fn name_shaped(name: &str, min_words: usize) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    let title_word = |w: &&str| {
+        let lw = w.to_lowercase();
+        NOT_NAME_WORDS.contains(&lw.as_str())
+            && (w.chars().next().is_some_and(char::is_uppercase) || !PARTICLES.contains(&lw.as_str()))
+    };
     (min_words..=5).contains(&words.len())
+        && !words.iter().any(title_word)
         && words[0].chars().next().is_some_and(char::is_alphabetic)
         && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, '/' | ':' | '@' | '=' | '<' | '>' | '?' | '!' | '|'))
+        && name.matches('(').count() == name.matches(')').count()
         && words.iter().enumerate().all(|(i, w)| {
+            // A nickname in parentheses or quotes (`Jung-Yu (Gina) Yeh`) is a word of the name.
+            let w = if i > 0 { w.trim_matches(['(', ')', '"', '“', '”', '\'']) } else { w };
             w.chars().next().is_some_and(capital)
                 || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
                 || (i > 0 && w.starts_with("d'"))

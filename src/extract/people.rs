@@ -260,7 +260,7 @@ fn read_people(block: &Block, text: &str, line: u32, strength: Strength, out: &m
         };
         // No part a person: the whole part is one organization (`Procter & Gamble`).
         if !piece_parts.iter().any(|(_, c)| c.as_ref().is_some_and(is_person)) {
-            match org_text(block, piece, line) {
+            match org_text(block, piece, line).or_else(|| brand(block, piece, line)) {
                 Some(org) => {
                     if names::verdict(&org.name) == Verdict::Unsure {
                         out.unsure.push(org.name.clone());
@@ -287,7 +287,7 @@ fn read_people(block: &Block, text: &str, line: u32, strength: Strength, out: &m
                     group.push(out.speakers.len());
                     out.speakers.push(c.speaker.clone());
                 }
-                None => match org_text(block, p, line) {
+                None => match org_text(block, p, line).or_else(|| brand(block, p, line)) {
                     Some(org) => {
                         give(out, &group, vec![org]);
                         new_group = true;
@@ -581,11 +581,35 @@ pub(crate) fn org_text(block: &Block, text: &str, line: u32) -> Option<Org> {
     }
     let name = collapse(block.render(text));
     let words = name.split_whitespace().count();
+    // A sentence is no organization (`For their work on Documenter.jl`): few lower-case words,
+    // and those the small words of names (`University of Bologna`, `Banco de España`).
+    const SMALL: &[&str] = &[
+        "of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "für", "y", "e", "di", "da", "do", "del",
+        "della", "van", "von", "der", "den", "&", "et", "und", "zu", "am", "an", "im",
+    ];
+    let lower_words = name
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(w) && !names::is_domain(w))
+        .count();
     let ok = (1..=8).contains(&words)
+        && lower_words == 0
         && name.chars().next().is_some_and(char::is_alphanumeric)
         && name.chars().next().is_some_and(|c| !c.is_lowercase() || names::is_domain(&name))
         && !is_email(&name)
         && !name.contains("://");
+    ok.then_some(Org { name, url: None, line })
+}
+
+/// An organization written in lower case as one word after a speaker's name and a comma
+/// (`Jimmy Zelinskie, authzed`): brands are.
+fn brand(block: &Block, text: &str, line: u32) -> Option<Org> {
+    let name = collapse(block.render(text.trim()));
+    let ok = name.chars().count() >= 3
+        && !name.contains(char::is_whitespace)
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && name.chars().any(char::is_alphabetic)
+        && !super::cues::AFFILIATION_WORDS.iter().any(|(w, _, _)| *w == name);
     ok.then_some(Org { name, url: None, line })
 }
 
@@ -687,7 +711,10 @@ mod tests {
         check(
             "Thorsten Hans & Karthik Ganeshram, Fermyon Technologies, Inc.",
             Strong,
-            &[("Thorsten Hans", &["Fermyon Technologies, Inc."]), ("Karthik Ganeshram", &["Fermyon Technologies, Inc."])],
+            &[
+                ("Thorsten Hans", &["Fermyon Technologies, Inc."]),
+                ("Karthik Ganeshram", &["Fermyon Technologies, Inc."]),
+            ],
         );
         check("Sam Lee, Staff Engineer at Acme Corp", Strong, &[("Sam Lee", &["Acme Corp"])]);
         check("Sam Lee (@samlee)", Strong, &[("Sam Lee", &[])]);

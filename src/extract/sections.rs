@@ -64,6 +64,27 @@ pub fn event_from_title(title: &str, year: Option<&str>) -> Option<String> {
         .then(|| core.to_owned())
 }
 
+/// A heading's shadow text without what renderers strip from it: attributes at its end
+/// (`{#id .class}`, `{: .x}`, MDX's `{/*id*/}`) and a span around it all (`[Title]{#id}`).
+pub(crate) fn heading_shadow(b: &super::blocks::Block) -> Option<String> {
+    let mut t = b.lines.first()?.text.trim();
+    while let Some(open) = t.strip_suffix('}').and_then(|body| body.rfind('{')) {
+        let inner = &t[open + 1..t.len() - 1];
+        let attrs = inner.starts_with(['#', '.', ':', '/']) && !inner.contains('{');
+        if !attrs || open == 0 {
+            break;
+        }
+        t = t[..open].trim_end();
+    }
+    // `[[Title](url)]`: a span around the whole heading.
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']'))
+        && !inner.contains(['[', ']'])
+    {
+        t = inner.trim();
+    }
+    Some(t.to_owned())
+}
+
 /// Headings that name a part of a note, not a talk: a section word alone (`Wrap-up`,
 /// `Takeaways`, `Agenda`), or with a number, date or weekday after it (`Day 2`, `Día 1 - lunes`,
 /// `Tag 2 (Freitag)`), or a room or track (`Track 2`, `Sala Tevere`, `Room A`).

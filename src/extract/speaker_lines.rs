@@ -24,6 +24,9 @@ pub enum Rule {
     Plain,
     /// A sub-heading holding a label line: `##### by Name`.
     SubHeading,
+    /// A line linking only the talk's materials: tried after every other way a heading can be a
+    /// talk ([`materials_line`]).
+    Materials,
 }
 
 const fn e(title: &'static str, speakers: &'static [(&'static str, Option<&'static str>)]) -> Expect {
@@ -157,6 +160,15 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
         rule: Rule::Plain,
     },
     Convention {
+        id: "speaker-line.materials",
+        shape: "`## Title` then `[Video](url)` or `Slides: [here](url)` alone",
+        languages: "any",
+        about: "the line under the heading links the talk's recording or slides and names nobody: a talk without speakers",
+        example: "## Playwright, l'outil qui change tout\n\n[Video](https://www.youtube.com/watch?v=CeLkUDmTRkE)\n\nPrésentation de Playwright.\n",
+        expect: &[e("Playwright, l'outil qui change tout", &[])],
+        rule: Rule::Materials,
+    },
+    Convention {
         id: "speaker-line.sub-heading",
         shape: "`##### by Name`, then `[Twitter](...) | [Website](...)`",
         languages: "any",
@@ -274,6 +286,7 @@ pub(crate) fn read(blocks: &[Block], i: usize, level: u8, relaxed: &[&str]) -> O
                 .and_then(|b| plain(b, strength))
                 .map(|p| (p, vec![i + 1])),
             Rule::SubHeading => sub_heading(blocks, i, level),
+            Rule::Materials => None,
         };
         if let Some((people, consumed)) = found {
             return Some(Found { people, consumed, id: c.id });
@@ -347,6 +360,35 @@ fn sub_heading(blocks: &[Block], i: usize, level: u8) -> Option<(People, Vec<usi
         }
     }
     None
+}
+
+/// A line under a heading that links only the talk's video or slides (`[Video](...)`,
+/// `Slides: [here](...)`, `📹 [Recording](...)`): those materials.
+pub(crate) fn materials_line(block: &Block) -> Option<People> {
+    if block.kind != BlockKind::Paragraph || block.links.is_empty() || block.lines.len() > 2 {
+        return None;
+    }
+    let mut p = People::default();
+    for line in &block.lines {
+        let rendered = block.render(&line.text).to_lowercase();
+        for l in line.text.chars().filter_map(|c| block.link(c)) {
+            let kind = material_kind(&l.text)
+                .or_else(|| rendered.starts_with("slides").then_some(MaterialKind::Slides))
+                .or_else(|| rendered.starts_with("video").then_some(MaterialKind::Recording))?;
+            p.materials.push(Material { kind, url: l.url.clone(), line: l.line });
+        }
+        // Nothing but the links, labels and separators.
+        let rest: String = line
+            .text
+            .chars()
+            .filter(|c| block.link(*c).is_none() && c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if !rest.is_empty() && !["slides", "video", "recording", "slide", "deck"].iter().any(|w| rest.starts_with(w)) {
+            return None;
+        }
+    }
+    (p.materials.iter().any(|m| matches!(m.kind, MaterialKind::Slides | MaterialKind::Recording))).then_some(p)
 }
 
 /// In `[Twitter](...) | [Github](...) | [Website](...)` under a byline: the website.

@@ -165,11 +165,24 @@ fn bracket(t: &str) -> Option<(TalkKind, &str)> {
         _ => return None,
     };
     let inner = t[open.len_utf8()..].trim_start();
-    let (w, n) = word_at_start(inner, KIND_WORDS)?;
-    let after = inner[n..].trim_start().strip_prefix(close)?;
+    // `[KEYNOTE]`, or the kind last after other words: `[gRPConf 2024 Keynote]`.
+    let end = inner.find(close)?;
+    let tag = inner[..end].trim();
+    let kind = match word_at_start(tag, KIND_WORDS) {
+        Some((w, n)) if n == tag.len() => w.kind,
+        _ => {
+            let (_, last) = tag.rsplit_once(' ')?;
+            let (w, n) = word_at_start(last, KIND_WORDS)?;
+            if n != last.len() || tag.split_whitespace().count() > 4 {
+                return None;
+            }
+            w.kind
+        }
+    };
+    let after = inner[end..].strip_prefix(close)?;
     let after = after.trim_start();
     let after = after.strip_prefix([':', '：', '-', '–', '—', '|']).unwrap_or(after);
-    Some((w.kind, after))
+    Some((kind, after))
 }
 
 fn prefix(t: &str) -> Option<(TalkKind, &str)> {
@@ -214,8 +227,9 @@ pub(crate) fn container(text: &str) -> Option<TalkKind> {
     let t = text.trim().trim_end_matches(':').trim();
     let (w, n) = word_at_start(t, CONTAINERS)?;
     let rest = t[n..].trim();
-    // `Lightning talks`, `Lightning talks (day 2)`, `Talks - morning`.
-    (rest.is_empty() || rest.starts_with(['(', '-', '–', '—', ':', '#'])).then_some(w.kind)
+    // `Lightning talks`, `Lightning talks (day 2)`, `Talks - morning`, `Lightning Talks Day 2`.
+    let dated = super::sections::is_section_title(rest);
+    (rest.is_empty() || dated || rest.starts_with(['(', '-', '–', '—', ':', '#'])).then_some(w.kind)
 }
 
 #[cfg(test)]
@@ -235,6 +249,7 @@ mod tests {
         check("Taller: Polars", Some((TalkKind::Workshop, "Polars")));
         check("Atelier : Nix", Some((TalkKind::Workshop, "Nix")));
         check("Scaling Django (Keynote)", Some((TalkKind::Keynote, "Scaling Django")));
+        check("[gRPConf 2024 Keynote] State of gRPC", Some((TalkKind::Keynote, "State of gRPC")));
         check("[from Florence import PyCon] Third day notes", None);
         check("Talks I missed", None);
         check("Keynote", None);
@@ -244,5 +259,6 @@ mod tests {
         assert_eq!(container("Lightning talks"), Some(TalkKind::Lightning));
         assert_eq!(container("Charlas relámpago"), Some(TalkKind::Lightning));
         assert_eq!(container("Talks I missed"), None);
+        assert_eq!(container("Lightning Talks Day 2"), Some(TalkKind::Lightning));
     }
 }

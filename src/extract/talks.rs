@@ -14,6 +14,7 @@
 //! 4. A note with no talk whose first block is a byline is one talk.
 
 use super::blocks::{Block, BlockKind};
+use super::list_talks::Place;
 use super::people::People;
 use super::{heading_speakers, list_talks, panels, schedule, sections, speaker_lines, tables, tagged};
 use crate::model::TalkKind;
@@ -116,6 +117,10 @@ pub(crate) fn find(blocks: &[Block], title: Option<&str>) -> Vec<Found> {
         Span::Line { block, .. } => !covered[*block],
         _ => true,
     });
+    // A talk listed again outside its section (a summary list, a schedule above the notes) is
+    // the section's talk.
+    let section_titles: Vec<String> = heads.iter().flatten().map(|f| crate::text::title_key(&f.title)).collect();
+    others.retain(|f| !section_titles.contains(&crate::text::title_key(&f.title)));
     let mut out: Vec<Found> = heads.into_iter().flatten().chain(others).collect();
     out.sort_by_key(Found::start);
     if out.is_empty()
@@ -183,7 +188,8 @@ fn cover(blocks: &[Block], heads: &[Option<Found>]) -> Vec<bool> {
 fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, relaxed: &[&str]) -> Option<Found> {
     let b = &blocks[i];
     let BlockKind::Heading(level) = b.kind else { return None };
-    let shadow = b.lines.first()?.text.trim();
+    let shadow = sections::heading_shadow(b)?;
+    let shadow = shadow.as_str();
     let mut conventions = Vec::new();
     let timed = schedule::after_time(shadow);
     if timed.is_some() {
@@ -196,12 +202,17 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
     }
     let tag_title = tagged.as_ref().map(|(_, t, _)| t.clone());
     let untagged_text = tag_title.as_deref().unwrap_or(base);
-    let embedded = heading_speakers::read(b, untagged_text, b.line, timed.is_some(), relaxed)
-        .filter(|(_, p, _)| p.leftovers.is_empty());
-    let below = speaker_lines::read(blocks, i, level, relaxed);
-    let kind_of_plain = || tagged::bare(&b.render(untagged_text)).unwrap_or(default);
     let end = section_end(blocks, i, level);
-    let (kind, title_shadow, people, consumed) = match (tagged, embedded, below) {
+    let below = speaker_lines::read(blocks, i, level, relaxed);
+    let below_consumed = below.as_ref().map_or(&[][..], |f| f.consumed.as_slice());
+    // Labels in the first blocks of the body (`Panelists: ...`, `**Speaker: Name**` under an
+    // abstract): explicit, they win over speakers read in the heading without evidence.
+    let body = panels::body_people(&blocks[i + 1..end], i + 1, below_consumed);
+    let embedded = heading_speakers::read(b, untagged_text, b.line, timed.is_some(), relaxed)
+        .filter(|(_, p, _)| p.leftovers.is_empty())
+        .filter(|(_, p, _)| body.is_none() || sure(p));
+    let kind_of_plain = || tagged::bare(&b.render(untagged_text)).unwrap_or(default);
+    let (kind, title_shadow, mut people, mut consumed) = match (tagged, embedded, below) {
         (Some((kind, title, id)), _, Some(by)) => {
             conventions.extend([id, by.id]);
             (kind, title, by.people, by.consumed)
@@ -223,14 +234,31 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
             let kind = tagged::bare(&b.render(&title)).unwrap_or(default);
             (kind, title, p, vec![])
         }
+        (None, None, None) if body.is_some() => (kind_of_plain(), base.to_owned(), People::default(), vec![]),
         (None, None, None) => {
-            // Labels further down the first blocks (`Panelists: ...` after a picture's caption).
-            let (p, consumed) = panels::body_people(&blocks[i + 1..end], i + 1, &[])?;
-            conventions.push("panel.labels");
-            (kind_of_plain(), base.to_owned(), p, consumed)
+            // `## Title` over `[Video](...)`: a talk whose speakers the note does not name.
+            let materials = speaker_lines::materials_line(blocks.get(i + 1)?)?;
+            conventions.push("speaker-line.materials");
+            (kind_of_plain(), base.to_owned(), materials, vec![i + 1])
         }
     };
-    let mut found = Found {
+    if let Some((p, c)) = body {
+        let before = people.speakers.len();
+        for s in p.speakers {
+            let key = crate::text::person_key(&s.name);
+            if !people.speakers.iter().any(|o| crate::text::person_key(&o.name) == key) {
+                people.speakers.push(s);
+            }
+        }
+        if people.speakers.len() > before {
+            conventions.push("panel.labels");
+        }
+        people.materials.extend(p.materials);
+        people.unsure.extend(p.unsure);
+        people.leftovers.extend(p.leftovers);
+        consumed.extend(c);
+    }
+    Some(Found {
         kind,
         title: clean_title(&b.render(&title_shadow)),
         line: b.line,
@@ -238,28 +266,15 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
         consumed,
         span: Span::Section { heading: i, end },
         conventions,
-    };
-    add_panel_people(blocks, &mut found);
-    Some(found)
+    })
 }
 
-/// Panelists and moderators named by labels in the first blocks of a section talk.
-fn add_panel_people(blocks: &[Block], f: &mut Found) {
-    let Span::Section { heading, end } = f.span else { return };
-    if let Some((p, consumed)) = panels::body_people(&blocks[heading + 1..end], heading + 1, &f.consumed) {
-        let before = f.people.speakers.len();
-        for s in p.speakers {
-            let key = crate::text::person_key(&s.name);
-            if !f.people.speakers.iter().any(|o| crate::text::person_key(&o.name) == key) {
-                f.people.speakers.push(s);
-            }
-        }
-        if f.people.speakers.len() > before {
-            f.conventions.push("panel.labels");
-        }
-        f.people.materials.extend(p.materials);
-        f.consumed.extend(consumed);
-    }
+/// Whether every person read is one on evidence (a given name, an organization of their own).
+fn sure(p: &People) -> bool {
+    p.unsure.is_empty()
+        && p.speakers
+            .iter()
+            .all(|s| super::names::verdict(&s.name) == super::names::Verdict::Person || !s.orgs.is_empty())
 }
 
 /// A title as kept: trimmed, closing `#`s and one pair of quotes removed.
@@ -296,8 +311,8 @@ fn promote(
         if talks >= 2 && talks > candidates.len() {
             for i in candidates {
                 let b = &blocks[i];
-                let shadow = b.lines[0].text.trim();
-                let text = &shadow[schedule::after_time(shadow).unwrap_or(0)..];
+                let Some(shadow) = sections::heading_shadow(b) else { continue };
+                let text = &shadow[schedule::after_time(&shadow).unwrap_or(0)..];
                 // `Title - OSOR team` among `Title - Speaker` siblings: the title is the left part.
                 let title = match text.rsplit_once(" - ") {
                     Some((t, who)) if who.split_whitespace().count() <= 3 && !who.contains('(') => t,
@@ -318,73 +333,21 @@ fn promote(
     }
 }
 
-/// Talks outside heading talks: list items, table rows, schedule lines. The items of a list
-/// that has shown how it writes talks (two items or more read on evidence) are read again
-/// with that convention taking names on their place alone.
+/// Talks outside heading talks: list items, paragraph lines, table rows, schedule lines; then
+/// again with the conventions the note has shown it uses (two talks or more read on evidence)
+/// taking names on their place alone.
 fn non_heading(blocks: &[Block], covered: &[bool], defaults: &[TalkKind]) -> Vec<Found> {
-    let mut out = non_heading_with(blocks, covered, defaults, &|_| &[]);
-    let lists = list_ids(blocks);
-    let mut shown: Vec<(usize, Vec<&'static str>)> = Vec::new();
-    for f in &out {
-        if let Span::Item { first, .. } = f.span {
-            let list = lists[first];
-            match shown.iter_mut().find(|(l, _)| *l == list) {
-                Some((_, ids)) => ids.extend(f.conventions.iter().copied()),
-                None => shown.push((list, f.conventions.clone())),
-            }
-        }
-    }
-    let shown: Vec<(usize, Vec<&'static str>)> = shown
-        .into_iter()
-        .map(|(l, ids)| {
-            let mut keep: Vec<&'static str> =
-                ids.iter().copied().filter(|id| ids.iter().filter(|x| x == &id).count() >= 2).collect();
-            keep.dedup();
-            (l, keep)
-        })
-        .filter(|(_, ids)| !ids.is_empty())
-        .collect();
+    let mut out = non_heading_with(blocks, covered, defaults, &[]);
+    let shown = established(out.iter());
     if !shown.is_empty() {
-        let taken: Vec<usize> =
-            out.iter().filter_map(|f| if let Span::Item { first, .. } = f.span { Some(first) } else { None }).collect();
-        let relaxed_for = |k: usize| -> &[&'static str] {
-            if taken.contains(&k) {
-                return &[];
-            }
-            shown.iter().find(|(l, _)| *l == lists[k]).map_or(&[], |(_, ids)| ids.as_slice())
-        };
-        let more: Vec<Found> = non_heading_with(blocks, covered, defaults, &relaxed_for)
-            .into_iter()
-            .filter(|f| matches!(f.span, Span::Item { first, .. } if !taken.contains(&first)))
-            .collect();
-        out.extend(more);
+        let again = non_heading_with(blocks, covered, defaults, &shown);
+        let starts: Vec<(usize, usize)> = out.iter().map(Found::start).collect();
+        out.extend(again.into_iter().filter(|f| !starts.contains(&f.start())));
     }
     out
 }
 
-/// Which list each list item belongs to: items of one list share a number (a new list starts
-/// after any block that is not an item or inside one).
-fn list_ids(blocks: &[Block]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(blocks.len());
-    let mut id = 0;
-    let mut prev_item = false;
-    for b in blocks {
-        let item_like = b.kind == BlockKind::Item || (b.kind == BlockKind::Paragraph && b.depth > 0);
-        if !item_like || !prev_item {
-            id += 1;
-        }
-        prev_item = item_like;
-        out.push(id);
-    }
-    out
-}
-
-fn non_heading_with<'r>(
-    blocks: &[Block],
-    covered: &[bool],
-    defaults: &[TalkKind],
-    relaxed: &dyn Fn(usize) -> &'r [&'static str],
-) -> Vec<Found> {
+fn non_heading_with(blocks: &[Block], covered: &[bool], defaults: &[TalkKind], relaxed: &[&str]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < blocks.len() {
@@ -408,7 +371,7 @@ fn non_heading_with<'r>(
                         span: Span::Item { first: k, end },
                         conventions: vec![id],
                     });
-                } else if let Some((title, people, id)) = list_talks::read(b, relaxed(k)) {
+                } else if let Some((title, people, id)) = list_talks::read(b, relaxed) {
                     let rendered = b.render(&title);
                     let (kind, title) = match tagged::read(&rendered) {
                         Some((kind, t, _)) => (kind, t),
@@ -429,7 +392,16 @@ fn non_heading_with<'r>(
             }
             BlockKind::Paragraph => {
                 for (n, l) in b.lines.iter().enumerate() {
-                    if let Some((kind, title, people, id)) = schedule::read_line(b, &l.text, l.line) {
+                    let place = if n == 0 { Place::FirstLine } else { Place::Line };
+                    let found = schedule::read_line(b, &l.text, l.line).or_else(|| {
+                        let (title, people, id) = list_talks::read_line(b, &l.text, l.line, relaxed, place)?;
+                        let rendered = b.render(&title);
+                        Some(match tagged::read(&rendered) {
+                            Some((kind, t, _)) => (kind, t, people, id),
+                            None => (TalkKind::Talk, rendered, people, id),
+                        })
+                    });
+                    if let Some((kind, title, people, id)) = found {
                         let kind = if kind == TalkKind::Talk { defaults[k] } else { kind };
                         out.push(Found {
                             kind,
