@@ -298,7 +298,7 @@ fn view_of(v: &ViewArgs) -> (talkgraph::view::View, Option<String>) {
         parts.push(format!("focus: {} (depth {})", v.focus.join(", "), v.depth));
     }
     if !v.kinds.is_empty() {
-        let kinds: Vec<&str> = v.kinds.iter().map(|k| k.segment()).collect();
+        let kinds: Vec<&str> = v.kinds.iter().map(|k| talkgraph::view::kind_name(*k)).collect();
         parts.push(format!("kinds: {}", kinds.join(", ")));
     }
     (view, (!parts.is_empty()).then(|| parts.join("; ")))

@@ -232,7 +232,7 @@ impl Stats {
             "notes": self.notes,
             "entities": self.entities,
             "relations": self.relations,
-            "kinds": self.kinds.iter().map(|(k, n)| (k.segment().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "kinds": self.kinds.iter().map(|(k, n)| (crate::view::kind_name(*k).to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "relations_by_kind": self.relations_by_kind.iter()
                 .map(|(r, n)| (props::relation_name(*r).to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "tools": ranking(&self.tools, ""),
@@ -328,7 +328,7 @@ impl fmt::Display for Stats {
         writeln!(f, "\nEntities by kind")?;
         let mut t = Table::new(&["kind", "count"], &[false, true]);
         for (k, n) in &self.kinds {
-            t.row(vec![k.segment().replace("event", "conference"), n.to_string()]);
+            t.row(vec![crate::view::kind_name(*k).to_owned(), n.to_string()]);
         }
         write!(f, "{t}")?;
 

@@ -164,7 +164,7 @@ impl View {
                     let why = if self.kinds.is_empty() || self.kinds.contains(&e.kind) {
                         "--only-event keeps other conferences' entities out".to_owned()
                     } else {
-                        format!("--kinds leaves out {}", e.kind.segment())
+                        format!("--kinds leaves out {}", kind_name(e.kind))
                     };
                     return Err(ViewError::Hidden { query: q.clone(), found: describe(e), why });
                 }
@@ -238,7 +238,7 @@ fn suggest(graph: &KnowledgeGraph, query: &str, kind: Option<EntityKind>) -> Vec
         .collect();
     near.sort();
     near.dedup();
-    near.into_iter().take(5).map(|(_, k, name)| format!("{name:?} ({})", k.segment())).collect()
+    near.into_iter().take(5).map(|(_, k, name)| format!("{name:?} ({})", kind_name(k))).collect()
 }
 
 /// Levenshtein distance in characters, giving up (returning `limit + 1`) past `limit`.
@@ -349,6 +349,15 @@ fn subgraph(graph: &KnowledgeGraph, keep: &[bool]) -> KnowledgeGraph {
         entities.into_iter(),
         edges.into_iter(),
     )
+}
+
+/// A kind's name on the command line and in `talkgraph stats`: its IRI segment, but
+/// `conference` for [`EntityKind::Event`] (talks are events too).
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Event => "conference",
+        k => k.segment(),
+    }
 }
 
 /// Parses a `--kinds` word: a kind's IRI segment (`talk`, `person`, `webpage`...), its plural,

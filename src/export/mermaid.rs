@@ -85,7 +85,7 @@ impl Exporter for MermaidExporter {
         clusters.retain(|_, m| m.len() > 1);
         for (n, (&home, members)) in clusters.iter().enumerate() {
             let owner = &g[NodeIndex::new(home)];
-            writeln!(w, "  subgraph box{n} [\"{}\"]", text(owner.label()))?;
+            writeln!(w, "  subgraph box{n} [\"{}\"]", label(owner.label()))?;
             for &i in members {
                 self.node(&mut w, graph, &ids, i, "    ")?;
             }
@@ -143,8 +143,7 @@ impl MermaidExporter {
     ) -> std::io::Result<()> {
         let e = &graph.petgraph()[NodeIndex::new(i)];
         let (open, close) = shape(e.kind);
-        let label = dot::label(e.label()).split('\n').map(text).collect::<Vec<_>>().join("<br>");
-        writeln!(w, "{indent}{}{open}\"{label}\"{close}:::{}", ids[i], e.kind.segment())?;
+        writeln!(w, "{indent}{}{open}\"{}\"{close}:::{}", ids[i], label(e.label()), e.kind.segment())?;
         for email in &e.emails {
             match self.options.emails {
                 EmailMode::Omit => {}
@@ -154,6 +153,17 @@ impl MermaidExporter {
         }
         Ok(())
     }
+}
+
+/// A node's or box's label: wrapped and cut as in DOT ([`dot::label`]), lines joined by
+/// `<br>`, each through [`text`]; `(no name)` when nothing visible is left (Mermaid refuses an
+/// empty label).
+pub fn label(name: &str) -> String {
+    let lines: Vec<String> = dot::label(name).split('\n').map(text).collect();
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        return "(no name)".to_owned();
+    }
+    lines.join("<br>")
 }
 
 /// Text inside a quoted Mermaid label: the characters that could end it or be read as markup

@@ -2,11 +2,11 @@
 //! deterministic order (byte-identical output on every run).
 
 mod csv;
-mod dot;
+pub mod dot;
 mod graphml;
 mod json_graph;
 mod jsonld;
-mod mermaid;
+pub mod mermaid;
 pub mod props;
 mod quads;
 pub mod rdf;

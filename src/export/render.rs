@@ -37,19 +37,17 @@ pub const INSTALL_HINT: &str = "Graphviz's `dot` program is needed to draw SVG a
      `brew install graphviz`; Windows: `winget install graphviz`), or write DOT with `--format dot` and render it \
      elsewhere";
 
-/// The Graphviz program to run: `$TALKGRAPH_DOT` if set, else `dot` on the `PATH`.
-fn program() -> std::ffi::OsString {
-    std::env::var_os("TALKGRAPH_DOT").unwrap_or_else(|| "dot".into())
-}
+/// The Graphviz program to run (found on the `PATH`).
+const PROGRAM: &str = "dot";
 
 fn graphviz_error(message: String, kind: io::ErrorKind) -> Error {
-    Error::Io { path: program().into(), source: io::Error::new(kind, message) }
+    Error::Io { path: PROGRAM.into(), source: io::Error::new(kind, message) }
 }
 
 /// Graphviz's version line (`dot - graphviz version 2.43.0 (0)`), or the error saying how
 /// to install it.
 pub fn graphviz_version() -> Result<String, Error> {
-    let out = Command::new(program()).arg("-V").stdin(Stdio::null()).output().map_err(|e| match e.kind() {
+    let out = Command::new(PROGRAM).arg("-V").stdin(Stdio::null()).output().map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => graphviz_error(INSTALL_HINT.to_owned(), io::ErrorKind::NotFound),
         _ => graphviz_error(format!("cannot run Graphviz: {e}"), e.kind()),
     })?;
@@ -63,7 +61,7 @@ pub fn graphviz_version() -> Result<String, Error> {
 
 /// Renders DOT source to a picture with Graphviz.
 pub fn render(dot: &[u8], image: Image) -> Result<Vec<u8>, Error> {
-    let mut child = Command::new(program())
+    let mut child = Command::new(PROGRAM)
         .arg(format!("-T{}", image.extension()))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
