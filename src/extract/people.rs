@@ -687,7 +687,10 @@ mod tests {
         check(
             "Thorsten Hans & Karthik Ganeshram, Fermyon Technologies, Inc.",
             Strong,
-            &[("Thorsten Hans", &["Fermyon Technologies, Inc."]), ("Karthik Ganeshram", &["Fermyon Technologies, Inc."])],
+            &[
+                ("Thorsten Hans", &["Fermyon Technologies, Inc."]),
+                ("Karthik Ganeshram", &["Fermyon Technologies, Inc."]),
+            ],
         );
         check("Sam Lee, Staff Engineer at Acme Corp", Strong, &[("Sam Lee", &["Acme Corp"])]);
         check("Sam Lee (@samlee)", Strong, &[("Sam Lee", &[])]);

@@ -177,7 +177,10 @@ fn push_keeps_a_real_server_in_step_with_changing_notes() {
     );
     assert!(plan.contains(&format!("DELETE  <{}>", note("jsconfeu-2013-moszeed.md"))), "{plan}");
     assert!(plan.contains("-LINK   <https://talkgraph.example/id/tool/foo2> owl:sameAs"), "{plan}");
-    let notes = std::fs::read_dir(&dir).expect("the folder").filter(|e| e.as_ref().is_ok_and(|e| talkgraph::input::is_note(&e.path()))).count();
+    let notes = std::fs::read_dir(&dir)
+        .expect("the folder")
+        .filter(|e| e.as_ref().is_ok_and(|e| talkgraph::input::is_note(&e.path())))
+        .count();
     // The notes left, but the one changed, are unchanged.
     let unchanged = format!("dry run: 1 graph to replace, 2 to delete, {} unchanged", notes - 1);
     assert!(plan.contains(&unchanged), "{plan}");
