@@ -402,8 +402,8 @@ pub(crate) fn homes(graph: &KnowledgeGraph, by: EntityKind) -> Vec<Option<usize>
         .collect()
 }
 
-/// A label: wrapped at word boundaries to lines of about [`WRAP`] characters, at most
-/// [`LINES`] lines, the rest cut with `…` (the tooltip has the whole text).
+/// A label: wrapped at word boundaries to lines of about 22 characters, at most three lines,
+/// the rest cut with `…` (the tooltip has the whole text).
 pub fn label(s: &str) -> String {
     let lines = wrap(s, WRAP);
     let mut out: Vec<&str> = lines.split('\n').collect();
