@@ -13,7 +13,8 @@ use talkgraph::vocab::DEFAULT_BASE;
 ///
 /// talkgraph reads notes (Hugo, Jekyll or Obsidian pages, plain README files), finds the
 /// conference, its talks, speakers, organizations, tools, books and links, resolves the same
-/// entity across notes, and writes the graph as RDF Turtle, JSON-LD or Graphviz DOT.
+/// entity across notes, and writes the graph as RDF (Turtle, N-Triples, N-Quads, TriG),
+/// JSON-LD, a diagram (DOT, SVG, PNG, Mermaid) or for analytics (GraphML, node-link JSON, CSV).
 #[derive(Debug, Parser)]
 #[command(name = "talkgraph", version, propagate_version = true, max_term_width = 100)]
 #[command(
@@ -28,7 +29,8 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export notes as a knowledge graph (Turtle, JSON-LD or DOT).
+    /// Export notes as a knowledge graph (RDF, JSON-LD), a diagram (DOT, SVG, PNG, Mermaid) or
+    /// tables and graphs for analytics (GraphML, node-link JSON, CSV).
     ///
     /// Reads each PATH: a note, a folder (searched recursively for .md and .markdown files, in
     /// sorted order) or `-` for standard input (the default). Warnings about what could not be
@@ -409,8 +411,8 @@ pub struct ViewArgs {
     #[arg(long, value_enum)]
     pub clusters: Option<ClustersArg>,
 
-    /// Graphviz layout engine (dot, svg, png) [default: auto: dot up to 150 entities, fdp
-    /// above].
+    /// Graphviz layout engine (dot, svg, png) [default: auto: twopi around a focus up to 300
+    /// entities, else dot up to 150, fdp up to 1,500, sfdp above].
     #[arg(long, value_enum)]
     pub layout: Option<LayoutArg>,
 }
@@ -460,7 +462,7 @@ impl From<ClustersArg> for Clusters {
 /// `--layout` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LayoutArg {
-    /// dot up to 150 entities, fdp above.
+    /// twopi around a focus, else dot, fdp or sfdp by size.
     Auto,
     /// Hierarchical, left to right.
     Dot,
