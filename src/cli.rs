@@ -5,17 +5,20 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use talkgraph::Format;
+use talkgraph::export::{Clusters, Image, Layout};
+use talkgraph::graph::EntityKind;
 use talkgraph::vocab::DEFAULT_BASE;
 
 /// Turn Markdown conference notes into a knowledge graph.
 ///
 /// talkgraph reads notes (Hugo, Jekyll or Obsidian pages, plain README files), finds the
 /// conference, its talks, speakers, organizations, tools, books and links, resolves the same
-/// entity across notes, and writes the graph as RDF Turtle, JSON-LD or Graphviz DOT.
+/// entity across notes, and writes the graph as RDF (Turtle, N-Triples, N-Quads, TriG),
+/// JSON-LD, a diagram (DOT, SVG, PNG, Mermaid) or for analytics (GraphML, node-link JSON, CSV).
 #[derive(Debug, Parser)]
 #[command(name = "talkgraph", version, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  talkgraph export notes/ > graph.ttl\n  talkgraph export notes/ -f jsonld -o graph.jsonld\n  talkgraph export day3.md -f dot | dot -Tsvg > graph.svg"
+    after_help = "Examples:\n  talkgraph export notes/ > graph.ttl\n  talkgraph export notes/ -f jsonld -o graph.jsonld\n  talkgraph export notes/ -f svg --focus ripgrep -o ripgrep.svg\n  talkgraph export notes/ -f csv -o tables/\n  talkgraph stats notes/"
 )]
 pub struct Cli {
     /// What to do.
@@ -26,7 +29,8 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export notes as a knowledge graph (Turtle, JSON-LD or DOT).
+    /// Export notes as a knowledge graph (RDF, JSON-LD), a diagram (DOT, SVG, PNG, Mermaid) or
+    /// tables and graphs for analytics (GraphML, node-link JSON, CSV).
     ///
     /// Reads each PATH: a note, a folder (searched recursively for .md and .markdown files, in
     /// sorted order) or `-` for standard input (the default). Warnings about what could not be
@@ -79,6 +83,47 @@ pub enum Command {
         after_help = "Endpoints: http://HOST:7878/store (Oxigraph), http://HOST:3030/DATASET/data (Jena Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB).\n\nExamples:\n  talkgraph push --endpoint http://127.0.0.1:7878/store notes/\n  TALKGRAPH_AUTH='Bearer s3cret' talkgraph push --endpoint https://db.example/ds/data --auth-header-env TALKGRAPH_AUTH notes/\n\nExit status: 0 on success, 1 when a note could not be read or a request failed, 2 on usage errors."
     )]
     Push(PushArgs),
+
+    /// Count what the notes hold: entities per kind, relations per kind, the most mentioned
+    /// tools, the speakers, organizations and conferences with most talks, notes in which no
+    /// talk was found, talks without a speaker.
+    ///
+    /// Prints aligned tables, or JSON with --json.
+    #[command(
+        after_help = "Exit status: 0 on success, 1 when a note could not be read (the others are counted), 2 on usage errors."
+    )]
+    Stats(StatsArgs),
+}
+
+/// Arguments of `talkgraph stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Notes to read: files, folders, or `-` for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+
+    /// How many entries of each ranking to show (0: all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// Conference name for notes whose front matter names none.
+    #[arg(long, value_name = "NAME")]
+    pub event: Option<String>,
+
+    /// Which unlinked names of tools and organizations to recognize.
+    #[arg(long, value_enum, default_value = "corpus")]
+    pub mentions: MentionsArg,
+
+    /// Do not print warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// How notes are read and their graph built (as `export` does), for `query` and `push`.
@@ -285,12 +330,12 @@ pub struct ExportArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format [default: from the extension of --output (.ttl .nt .nq .trig .jsonld
-    /// .dot), else turtle].
+    /// .dot .mmd .graphml .svg .png), else turtle].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write to FILE instead of standard output. The file is replaced only when the whole
-    /// export succeeded.
+    /// Write to FILE instead of standard output (with --format csv: to the folder FILE, as
+    /// nodes.csv and edges.csv). A file is replaced only when the whole export succeeded.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -298,7 +343,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
     pub base: String,
 
-    /// Conference name for notes whose front matter names none.
+    /// Conference name for notes whose front matter names none (to show one conference only,
+    /// see --only-event).
     #[arg(long, value_name = "NAME")]
     pub event: Option<String>,
 
@@ -331,6 +377,113 @@ pub struct ExportArgs {
 
     #[command(flatten)]
     pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// What a diagram or an analytics export shows, and how a diagram is drawn.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Views (dot, svg, png, mermaid, graphml, json-graph, csv)")]
+pub struct ViewArgs {
+    /// Show the neighbourhood of this entity: a name (any spelling; case and accents do not
+    /// matter), an IRI, or kind/slug as in its IRI (tool/ripgrep). May be given more than once.
+    #[arg(long, value_name = "NAME-or-IRI")]
+    pub focus: Vec<String>,
+
+    /// How many relations away from the focus to go (conferences and notes are shown but not
+    /// walked through).
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
+    pub depth: usize,
+
+    /// Kinds of entity to show, comma-separated: conference, talk, person, organization, tool,
+    /// repository, slides, recording, book, webpage, concept, note [default: all].
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Vec<EntityKind>,
+
+    /// Show only this conference (name or IRI): its talks and the notes about it, and what its
+    /// talks lead to. May be given more than once. (Not --event, which names the conference of
+    /// notes that name none.)
+    #[arg(long = "only-event", value_name = "NAME")]
+    pub only_event: Vec<String>,
+
+    /// Draw a box around each conference's entities, each talk's, or none [default: conference].
+    #[arg(long, value_enum)]
+    pub clusters: Option<ClustersArg>,
+
+    /// Graphviz layout engine (dot, svg, png) [default: auto: twopi around a focus up to 300
+    /// entities, else dot up to 150, fdp up to 1,500, sfdp above].
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+}
+
+impl ViewArgs {
+    /// Whether any view flag was given.
+    pub fn given(&self) -> bool {
+        !self.focus.is_empty()
+            || !self.kinds.is_empty()
+            || !self.only_event.is_empty()
+            || self.clusters.is_some()
+            || self.layout.is_some()
+    }
+}
+
+fn parse_kind(s: &str) -> Result<EntityKind, String> {
+    talkgraph::view::parse_kind(s).ok_or_else(|| {
+        format!(
+            "{s:?} is not a kind; use conference, talk, person, organization, tool, repository, slides, recording, \
+             book, webpage, concept or note"
+        )
+    })
+}
+
+/// `--clusters` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClustersArg {
+    /// One box per conference.
+    #[value(alias = "event")]
+    Conference,
+    /// One box per talk.
+    Talk,
+    /// No boxes.
+    None,
+}
+
+impl From<ClustersArg> for Clusters {
+    fn from(c: ClustersArg) -> Self {
+        match c {
+            ClustersArg::Conference => Clusters::Event,
+            ClustersArg::Talk => Clusters::Talk,
+            ClustersArg::None => Clusters::None,
+        }
+    }
+}
+
+/// `--layout` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// twopi around a focus, else dot, fdp or sfdp by size.
+    Auto,
+    /// Hierarchical, left to right.
+    Dot,
+    /// Springs; boxes kept.
+    Fdp,
+    /// Springs, for large graphs; no boxes.
+    Sfdp,
+    /// Radial around the focus.
+    Twopi,
+}
+
+impl From<LayoutArg> for Layout {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::Auto => Layout::Auto,
+            LayoutArg::Dot => Layout::Dot,
+            LayoutArg::Fdp => Layout::Fdp,
+            LayoutArg::Sfdp => Layout::Sfdp,
+            LayoutArg::Twopi => Layout::Twopi,
+        }
+    }
 }
 
 /// Limits on one note; a note over one is skipped with an error.
@@ -382,17 +535,65 @@ pub enum FormatArg {
     Jsonld,
     /// Graphviz DOT.
     Dot,
+    /// SVG picture, drawn by Graphviz (which must be installed).
+    Svg,
+    /// PNG picture, drawn by Graphviz (which must be installed).
+    Png,
+    /// Mermaid flowchart, for Markdown documents.
+    Mermaid,
+    /// GraphML, for networkx, Gephi and yEd.
+    Graphml,
+    /// Node-link JSON, for networkx and D3.
+    JsonGraph,
+    /// nodes.csv and edges.csv with Neo4j import headers, in the folder given by -o.
+    Csv,
 }
 
-impl From<FormatArg> for Format {
+/// What `talkgraph export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One stream in a format.
+    Format(Format),
+    /// A picture drawn by Graphviz.
+    Image(Image),
+    /// Two CSV files in a folder.
+    Csv,
+}
+
+impl Output {
+    /// The output a file name's extension calls for.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Output::Image(Image::Svg)),
+            "png" => Some(Output::Image(Image::Png)),
+            _ => Format::from_path(path).map(Output::Format),
+        }
+    }
+
+    /// Whether views (--focus, --kinds, --only-event...) apply.
+    pub fn takes_views(self) -> bool {
+        match self {
+            Output::Format(f) => f.takes_views(),
+            Output::Image(_) | Output::Csv => true,
+        }
+    }
+}
+
+impl From<FormatArg> for Output {
     fn from(f: FormatArg) -> Self {
         match f {
-            FormatArg::Turtle => Format::Turtle,
-            FormatArg::Ntriples => Format::NTriples,
-            FormatArg::Nquads => Format::NQuads,
-            FormatArg::Trig => Format::TriG,
-            FormatArg::Jsonld => Format::JsonLd,
-            FormatArg::Dot => Format::Dot,
+            FormatArg::Turtle => Output::Format(Format::Turtle),
+            FormatArg::Ntriples => Output::Format(Format::NTriples),
+            FormatArg::Nquads => Output::Format(Format::NQuads),
+            FormatArg::Trig => Output::Format(Format::TriG),
+            FormatArg::Jsonld => Output::Format(Format::JsonLd),
+            FormatArg::Dot => Output::Format(Format::Dot),
+            FormatArg::Svg => Output::Image(Image::Svg),
+            FormatArg::Png => Output::Image(Image::Png),
+            FormatArg::Mermaid => Output::Format(Format::Mermaid),
+            FormatArg::Graphml => Output::Format(Format::GraphMl),
+            FormatArg::JsonGraph => Output::Format(Format::JsonGraph),
+            FormatArg::Csv => Output::Csv,
         }
     }
 }

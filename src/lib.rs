@@ -11,9 +11,11 @@ pub mod markdown;
 pub mod model;
 pub mod resolve;
 pub mod set;
+pub mod stats;
 pub mod store;
 pub mod stream;
 pub mod text;
+pub mod view;
 pub mod vocab;
 
 pub use dataset::Dataset;

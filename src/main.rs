@@ -18,7 +18,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, ProvenanceArg, ReportArg};
+use cli::{
+    CheckArgs, Cli, Command, EmailsArg, EvalArgs, ExportArgs, MentionsArg, Output, ProvenanceArg, ReportArg, StatsArgs,
+    ViewArgs,
+};
 use std::ops::ControlFlow;
 use talkgraph::export::{EmailMode, ExportOptions, ProvenanceMode};
 
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Query(args) => store_commands::query(&args),
         Command::Push(args) => store_commands::push(&args),
+        Command::Stats(args) => stats(&args),
     }
 }
 
@@ -223,11 +227,21 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
         eprintln!("talkgraph: error: {e}");
         return ExitCode::from(USAGE);
     }
-    let format = args
+    let output = args
         .format
-        .map(Format::from)
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Turtle);
+        .map(Output::from)
+        .or_else(|| args.output.as_deref().and_then(Output::from_path))
+        .unwrap_or(Output::Format(Format::Turtle));
+    if let Err(message) = check_output(args, output) {
+        eprintln!("talkgraph: error: {message}");
+        return ExitCode::from(USAGE);
+    }
+    if let Output::Image(_) = output
+        && let Err(e) = talkgraph::export::render::graphviz_version()
+    {
+        eprintln!("talkgraph: error: {e}");
+        return ExitCode::from(FAILED);
+    }
     let options = ExportOptions {
         emails: match args.emails {
             EmailsArg::Omit => EmailMode::Omit,
@@ -240,14 +254,191 @@ fn export_on_pool(args: &ExportArgs) -> ExitCode {
             ProvenanceArg::None => ProvenanceMode::None,
         },
     };
-    stream(args, format, options)
+    stream(args, output, options)
+}
+
+/// Usage errors of a format with the other flags, found before any note is read.
+fn check_output(args: &ExportArgs, output: Output) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if args.view.given() && !output.takes_views() {
+        return Err("--focus, --kinds, --only-event, --clusters and --layout apply to diagrams and analytics \
+                    (--format dot, svg, png, mermaid, graphml, json-graph, csv); the RDF formats write the whole graph"
+            .into());
+    }
+    if args.view.layout.is_some() && !matches!(output, Output::Format(Format::Dot) | Output::Image(_)) {
+        return Err("--layout applies to Graphviz output (--format dot, svg, png)".into());
+    }
+    match (output, args.output.as_deref()) {
+        (Output::Csv, None) => {
+            Err("--format csv writes two files, nodes.csv and edges.csv: name their folder with -o DIR".into())
+        }
+        (Output::Csv, Some(dir)) if dir.is_file() => {
+            Err(format!("-o {}: is a file; --format csv writes nodes.csv and edges.csv into a folder", dir.display()))
+        }
+        (Output::Image(talkgraph::export::Image::Png), None) if io::stdout().is_terminal() => {
+            Err("a PNG picture is not for a terminal: write it to a file with -o FILE.png, or redirect".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The view the flags ask for, and the line a diagram shows under its title.
+fn view_of(v: &ViewArgs) -> (talkgraph::view::View, Option<String>) {
+    let view = talkgraph::view::View {
+        focus: v.focus.clone(),
+        depth: v.depth,
+        kinds: v.kinds.clone(),
+        events: v.only_event.clone(),
+    };
+    let mut parts = Vec::new();
+    if !v.only_event.is_empty() {
+        parts.push(format!("conference: {}", v.only_event.join(", ")));
+    }
+    if !v.focus.is_empty() {
+        parts.push(format!("focus: {} (depth {})", v.focus.join(", "), v.depth));
+    }
+    if !v.kinds.is_empty() {
+        let kinds: Vec<&str> = v.kinds.iter().map(|k| talkgraph::view::kind_name(*k)).collect();
+        parts.push(format!("kinds: {}", kinds.join(", ")));
+    }
+    (view, (!parts.is_empty()).then(|| parts.join("; ")))
+}
+
+/// Above this many entities a picture is rarely readable: a warning suggests a view.
+const LARGE_DIAGRAM: usize = 400;
+
+/// Writes the merged graph (narrowed by the view flags) in a diagram, analytics or RDF format.
+fn write_merged(
+    args: &ExportArgs,
+    output: Output,
+    options: ExportOptions,
+    graph: talkgraph::KnowledgeGraph,
+) -> Result<(), Error> {
+    use talkgraph::export::{
+        CsvExporter, DiagramOptions, DotExporter, EDGES_FILE, Exporter, ImageExporter, MermaidExporter, NODES_FILE,
+    };
+    let (view, caption) = view_of(&args.view);
+    let (graph, focus) = if view.is_whole() {
+        (graph, Vec::new())
+    } else {
+        match view.apply(&graph) {
+            Ok(sub) => (sub.graph, sub.focus),
+            Err(e) => {
+                // Reported here; `Stopped` makes the run fail without another message.
+                eprintln!("talkgraph: error: {e}");
+                return Err(Error::Stopped);
+            }
+        }
+    };
+    let diagram = DiagramOptions {
+        clusters: args.view.clusters.map(Into::into).unwrap_or_default(),
+        layout: args.view.layout.map(Into::into).unwrap_or_default(),
+        focus,
+        caption,
+    };
+    let n = graph.entity_count();
+    let drawn = matches!(output, Output::Image(_) | Output::Format(Format::Dot | Format::Mermaid));
+    if drawn && n > LARGE_DIAGRAM && !args.quiet {
+        eprintln!(
+            "talkgraph: warning: {n} entities in one picture will be hard to read; narrow it with --focus NAME \
+             --depth N, --kinds talk,person,tool or --only-event NAME (docs/DIAGRAMS.md)"
+        );
+    }
+    let data = talkgraph::Dataset::from_graph(graph);
+    match output {
+        Output::Format(Format::Dot) => {
+            let exporter = DotExporter { options, diagram };
+            write_output(args.output.as_deref(), |w| exporter.export(&data, w))
+        }
+        Output::Format(Format::Mermaid) => {
+            let exporter = MermaidExporter { options, diagram };
+            let mut text = Vec::new();
+            exporter.export(&data, &mut text)?;
+            if (data.graph.relation_count() > MermaidExporter::MAX_EDGES || text.len() > MermaidExporter::MAX_TEXT)
+                && !args.quiet
+            {
+                eprintln!(
+                    "talkgraph: warning: {} relations and {} bytes: Mermaid draws at most {} relations and {} \
+                     characters unless configured otherwise; narrow the view with --focus, --kinds or --only-event",
+                    data.graph.relation_count(),
+                    text.len(),
+                    MermaidExporter::MAX_EDGES,
+                    MermaidExporter::MAX_TEXT
+                );
+            }
+            write_output(args.output.as_deref(), |w| w.write_all(&text).map_err(Error::from))
+        }
+        Output::Format(format) => {
+            let exporter = format.exporter(options);
+            write_output(args.output.as_deref(), |w| exporter.export(&data, w))
+        }
+        Output::Image(image) => {
+            let exporter = ImageExporter { dot: DotExporter { options, diagram }, image };
+            // Rendered in memory first: no picture is half written, not even to standard output.
+            let mut picture = Vec::new();
+            exporter.export(&data, &mut picture)?;
+            write_output(args.output.as_deref(), |w| w.write_all(&picture).map_err(Error::from))
+        }
+        Output::Csv => {
+            let dir = args.output.as_deref().unwrap_or(Path::new("."));
+            fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_owned(), source })?;
+            let csv = CsvExporter { options };
+            write_atomically(&dir.join(NODES_FILE), |w| csv.write_nodes(&data.graph, w))?;
+            write_atomically(&dir.join(EDGES_FILE), |w| csv.write_edges(&data.graph, w))
+        }
+    }
+}
+
+fn stats(args: &StatsArgs) -> ExitCode {
+    let (inputs, errors) = collect(&args.paths, args.quiet);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("talkgraph: error: {e}");
+    }
+    let settings = Settings {
+        base: talkgraph::vocab::DEFAULT_BASE.to_owned(),
+        extract: ExtractOptions { event: args.event.clone(), limits: args.limits.into(), ..ExtractOptions::default() },
+        mentions: mentions_mode(args.mentions),
+        export: ExportOptions::default(),
+        quads: false,
+    };
+    let mut on = |event: Event<'_>| {
+        match event {
+            Event::Unreadable(e) => {
+                eprintln!("talkgraph: error: {e}; note skipped");
+                failed = true;
+            }
+            Event::Diagnostic(d) if !args.quiet => eprintln!("talkgraph: {d}"),
+            Event::Diagnostic(_) => {}
+        }
+        ControlFlow::Continue(())
+    };
+    let graph = match talkgraph::stream::merge(&inputs, &settings, &mut on, &|| {}) {
+        Ok((graph, _)) => graph,
+        Err(e) => {
+            eprintln!("talkgraph: error: {e}");
+            return ExitCode::from(FAILED);
+        }
+    };
+    let stats = talkgraph::stats::Stats::of(&graph, args.top);
+    let text = if args.json { format!("{:#}\n", stats.to_json()) } else { stats.to_string() };
+    let mut out = io::stdout().lock();
+    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+        return ExitCode::SUCCESS; // Broken pipe: the reader has gone.
+    }
+    if failed { ExitCode::from(FAILED) } else { ExitCode::SUCCESS }
 }
 
 /// N-Triples and N-Quads are written note by note as the notes are read
 /// ([`talkgraph::stream::stream`]); Turtle, JSON-LD and DOT from the merged graph, built without
 /// holding the notes ([`talkgraph::stream::merge`]); TriG from the extracted notes
 /// ([`talkgraph::stream::notes`]).
-fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode {
+fn stream(args: &ExportArgs, output: Output, options: ExportOptions) -> ExitCode {
+    // The formats that write notes one by one or per note; all others write the merged graph.
+    let format = match output {
+        Output::Format(f) => f,
+        Output::Image(_) | Output::Csv => Format::Dot,
+    };
     let (inputs, errors) = collect(&args.paths, args.quiet);
     let mut failed = !errors.is_empty();
     for e in errors {
@@ -322,9 +513,7 @@ fn stream(args: &ExportArgs, format: Format, options: ExportOptions) -> ExitCode
             Ok((_, Outcome::Done)) if none_read() => Err(Error::Stopped),
             Ok((graph, Outcome::Done)) => {
                 bar.stage("writing");
-                let data = talkgraph::Dataset::from_graph(graph);
-                let exporter = format.exporter(options);
-                write_output(args.output.as_deref(), |w| exporter.export(&data, w))
+                write_merged(args, output, options, graph)
             }
             Ok((_, Outcome::Stopped)) => Err(Error::Stopped),
             Err(e) => Err(e),

@@ -1,18 +1,29 @@
 //! Writers: one type per format, all behind [`Exporter`], each writing the dataset in a
 //! deterministic order (byte-identical output on every run).
 
-mod dot;
+mod csv;
+pub mod dot;
+mod graphml;
+mod json_graph;
 mod jsonld;
+pub mod mermaid;
+pub mod props;
 mod quads;
 pub mod rdf;
+pub mod render;
 mod turtle;
 
 use std::io::Write;
 use std::path::Path;
 
-pub use dot::DotExporter;
+pub use csv::{CsvExporter, EDGES_FILE, NODES_FILE};
+pub use dot::{Clusters, DiagramOptions, DotExporter, Layout};
+pub use graphml::GraphMlExporter;
+pub use json_graph::JsonGraphExporter;
 pub use jsonld::{JsonLdExporter, context};
+pub use mermaid::MermaidExporter;
 pub use quads::{NQuadsExporter, NTriplesExporter, TriGExporter, write_links, write_note};
+pub use render::{Image, ImageExporter};
 pub use turtle::TurtleExporter;
 
 use crate::dataset::Dataset;
@@ -73,12 +84,28 @@ pub enum Format {
     JsonLd,
     /// Graphviz DOT (`.dot`, `.gv`).
     Dot,
+    /// A Mermaid flowchart (`.mmd`), for Markdown documents.
+    Mermaid,
+    /// GraphML (`.graphml`), for networkx, Gephi and yEd.
+    GraphMl,
+    /// Node-link JSON, as networkx's `node_link_graph` and D3 read it (`--format json-graph`;
+    /// a `.json` file name means JSON-LD).
+    JsonGraph,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 6] =
-        [Format::Turtle, Format::NTriples, Format::NQuads, Format::TriG, Format::JsonLd, Format::Dot];
+    pub const ALL: [Format; 9] = [
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::TriG,
+        Format::JsonLd,
+        Format::Dot,
+        Format::Mermaid,
+        Format::GraphMl,
+        Format::JsonGraph,
+    ];
 
     /// The format a file name's extension calls for, if any.
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -89,6 +116,8 @@ impl Format {
             "trig" => Some(Format::TriG),
             "jsonld" | "json" => Some(Format::JsonLd),
             "dot" | "gv" => Some(Format::Dot),
+            "mmd" | "mermaid" => Some(Format::Mermaid),
+            "graphml" => Some(Format::GraphMl),
             _ => None,
         }
     }
@@ -102,12 +131,21 @@ impl Format {
             Format::TriG => "trig",
             Format::JsonLd => "jsonld",
             Format::Dot => "dot",
+            Format::Mermaid => "mmd",
+            Format::GraphMl => "graphml",
+            Format::JsonGraph => "json",
         }
     }
 
     /// Whether the format keeps one named graph per note.
     pub fn has_graphs(self) -> bool {
         matches!(self, Format::NQuads | Format::TriG)
+    }
+
+    /// Whether the format draws or tabulates the graph (DOT, Mermaid, GraphML, node-link JSON),
+    /// so that a [`crate::view::View`] may narrow it; the RDF formats always write all of it.
+    pub fn takes_views(self) -> bool {
+        matches!(self, Format::Dot | Format::Mermaid | Format::GraphMl | Format::JsonGraph)
     }
 
     /// Whether the writer needs each note's own graph ([`Dataset::note_graph`]), not only the
@@ -124,7 +162,10 @@ impl Format {
             Format::NQuads => Box::new(NQuadsExporter { options }),
             Format::TriG => Box::new(TriGExporter { options }),
             Format::JsonLd => Box::new(JsonLdExporter { options }),
-            Format::Dot => Box::new(DotExporter { options }),
+            Format::Dot => Box::new(DotExporter { options, diagram: DiagramOptions::default() }),
+            Format::Mermaid => Box::new(MermaidExporter { options, diagram: DiagramOptions::default() }),
+            Format::GraphMl => Box::new(GraphMlExporter { options }),
+            Format::JsonGraph => Box::new(JsonGraphExporter { options }),
         }
     }
 }

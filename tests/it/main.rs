@@ -2,8 +2,10 @@
 
 mod accuracy;
 mod adversarial;
+mod analytics;
 mod cli;
 mod common;
+mod diagrams;
 mod golden;
 mod interop;
 mod properties;

@@ -6,7 +6,7 @@ use talkgraph::Format;
 use crate::common::*;
 
 /// Text full of the characters that break naive writers.
-fn nasty() -> impl Strategy<Value = String> {
+pub(crate) fn nasty() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("\"".to_owned()),
         Just("\\".to_owned()),
