@@ -272,6 +272,11 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
 
+    /// Also list the talks found, each with its speakers and the conventions that read it (ids of
+    /// docs/CONVENTIONS.md).
+    #[arg(long)]
+    pub talks: bool,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 }

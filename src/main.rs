@@ -66,6 +66,24 @@ fn collect(paths: &[PathBuf], quiet: bool) -> (Vec<input::Input>, Vec<Error>) {
     (inputs, errors)
 }
 
+/// `check --talks`: each talk found, its speakers and organizations, and the conventions that
+/// read it.
+fn print_talks(out: &mut impl Write, path: &str, note: &talkgraph::model::Note) -> io::Result<()> {
+    for t in &note.talks {
+        let who: Vec<String> = t
+            .speakers
+            .iter()
+            .map(|s| {
+                let orgs: Vec<&str> = s.orgs.iter().map(|o| o.name.as_str()).collect();
+                if orgs.is_empty() { s.name.clone() } else { format!("{} ({})", s.name, orgs.join(", ")) }
+            })
+            .collect();
+        let who = if who.is_empty() { "no speaker".to_owned() } else { who.join("; ") };
+        writeln!(out, "{path}:{}: {} {:?}: {who} [{}]", t.line, t.kind, t.title, t.conventions.join(", "))?;
+    }
+    Ok(())
+}
+
 fn check(args: &CheckArgs) -> ExitCode {
     let (inputs, errors) = collect(&args.paths, false);
     let mut failed = !errors.is_empty();
@@ -91,6 +109,12 @@ fn check(args: &CheckArgs) -> ExitCode {
         let options = ExtractOptions { lint: true, limits, ..ExtractOptions::default() };
         let extracted = talkgraph::stream::guard(&shown, || talkgraph::extract::try_extract(&shown, &text, &options));
         let mut diagnostics = match extracted {
+            Ok(x) if args.talks => {
+                if print_talks(&mut out, &shown, &x.note).is_err() {
+                    return ExitCode::SUCCESS; // Broken pipe: the reader has gone.
+                }
+                x.diagnostics
+            }
             Ok(x) => x.diagnostics,
             Err(e) => {
                 eprintln!("talkgraph: error: {e}");

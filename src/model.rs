@@ -218,12 +218,24 @@ pub struct Talk {
     pub mentions: Vec<Mention>,
     /// Every inline link of the section (byline included, tables excluded), in document order.
     pub links: Vec<Link>,
+    /// The conventions of the catalogue that read it (`tagged.bracket`, `speaker-line.by`...;
+    /// see `docs/CONVENTIONS.md`), for `talkgraph check --talks`.
+    pub conventions: Vec<&'static str>,
 }
 
 impl Talk {
     /// A talk with its title, kind and heading line, and nothing found yet.
     pub fn new(title: String, kind: TalkKind, line: u32) -> Self {
-        Self { title, kind, line, speakers: Vec::new(), materials: Vec::new(), mentions: Vec::new(), links: Vec::new() }
+        Self {
+            title,
+            kind,
+            line,
+            speakers: Vec::new(),
+            materials: Vec::new(),
+            mentions: Vec::new(),
+            links: Vec::new(),
+            conventions: Vec::new(),
+        }
     }
 }
 

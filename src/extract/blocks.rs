@@ -218,6 +218,8 @@ pub(crate) fn parse(
     };
     // The table being read: its number, the row and the column of the next cell.
     let mut tables = 0u32;
+    // Where an HTML table not closed yet started.
+    let mut table_from: Option<usize> = None;
     let mut cell_at = CellPos { table: 0, row: 0, col: 0 };
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
@@ -254,6 +256,30 @@ pub(crate) fn parse(
             // The note will be refused: no need to read the rest.
             break;
         }
+        // An HTML table (`<table>` to `</table>`, across the HTML blocks blank lines cut it into):
+        // its cells, read from the note's text when it closes or something else starts.
+        if let Event::Html(t) = &event {
+            if table_from.is_none() && t.to_ascii_lowercase().contains("<table") {
+                table_from = Some(range.start);
+            }
+            if let Some(from) = table_from
+                && t.to_ascii_lowercase().contains("</table")
+            {
+                flush(&mut cur, &mut blocks);
+                blocks
+                    .extend(super::html_table::cells(&body[from..range.end], start + from, tables, &|o| index.line(o)));
+                tables += 1;
+                table_from = None;
+            }
+        } else if let (Some(from), Event::Start(tag)) = (table_from, &event)
+            && skip == 0
+            && !matches!(tag, Tag::HtmlBlock)
+        {
+            flush(&mut cur, &mut blocks);
+            blocks.extend(super::html_table::cells(&body[from..range.start], start + from, tables, &|o| index.line(o)));
+            tables += 1;
+            table_from = None;
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
                 flush(&mut cur, &mut blocks);
@@ -263,6 +289,12 @@ pub(crate) fn parse(
                 skip = skip.saturating_sub(1);
             }
             _ if skip > 0 => {}
+            // `<br>` inside a paragraph or a table cell breaks the line (`Title<br/>Speaker`).
+            Event::InlineHtml(t) if is_br(&t) => {
+                if let Some(b) = cur.as_mut() {
+                    b.lines.push(new_line(range.end));
+                }
+            }
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut cur, &mut blocks);
@@ -362,6 +394,12 @@ pub(crate) fn parse(
     }
     flush(&mut cur, &mut blocks);
     (blocks, too_deep)
+}
+
+/// `<br>`, `<br/>`, `<BR />`.
+fn is_br(t: &str) -> bool {
+    let t = t.trim().to_ascii_lowercase();
+    t.strip_prefix("<br").is_some_and(|r| r.trim_start_matches([' ', '/']) == ">")
 }
 
 /// Collapses runs of white space into one space and trims.

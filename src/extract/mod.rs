@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod cues;
 pub mod front_matter;
 mod heading_speakers;
+mod html_table;
 mod infer;
 mod list_talks;
 mod mentions;
@@ -380,6 +381,7 @@ fn lint_talks(note: &Note, out: &mut Vec<Diagnostic>) {
 /// The talk `f` found, with its body mined.
 fn build(f: &Found, blocks: &[Block], lexicon: Option<&Lexicon>) -> Talk {
     let mut talk = Talk::new(f.title.clone(), f.kind, f.line);
+    talk.conventions.clone_from(&f.conventions);
     talk.speakers.clone_from(&f.people.speakers);
     talk.materials.clone_from(&f.people.materials);
     match &f.span {

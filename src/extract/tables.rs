@@ -7,7 +7,7 @@ use super::blocks::{Block, BlockKind};
 use super::catalogue::{Convention, Expect};
 use super::cues::KIND_WORDS;
 use super::people::{self, People, Strength};
-use super::tagged::{self, prefix_len, word_at_start};
+use super::tagged::{self, word_at_start};
 use crate::model::TalkKind;
 
 /// What a column holds, from its header.
@@ -34,6 +34,8 @@ const HEADERS: &[(&str, Column)] = &[
     ("titulo", Column::Title),
     ("ponencia", Column::Title),
     ("tema", Column::Title),
+    ("intitulé", Column::Title),
+    ("intervention", Column::Title),
     ("titre", Column::Title),
     ("conférence", Column::Title),
     ("sujet", Column::Title),
@@ -106,11 +108,21 @@ const HEADERS: &[(&str, Column)] = &[
     ("形式", Column::Kind),
 ];
 
+/// Header words of a time column: a table with one and no title column is a grid, a talk in
+/// each other cell.
+const TIME_HEADERS: &[&str] = &[
+    "time", "times", "when", "hora", "horario", "heure", "horaire", "zeit", "uhrzeit", "orario", "horário", "時間",
+    "時刻",
+];
+
 /// How a table is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// Columns named by the header.
     Columns,
+    /// A schedule grid: a time column, then a column per day, room or track, each cell a talk
+    /// (`Title<br/>Speaker`, or as a heading writes it).
+    Grid,
 }
 
 const fn e(title: &'static str, kind: TalkKind, speakers: &'static [(&'static str, Option<&'static str>)]) -> Expect {
@@ -144,6 +156,29 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
         rule: Rule::Columns,
     },
     Convention {
+        id: "table.html",
+        shape: "`<table>` with `<th>Intitulé</th><th>Intervenant</th>` and `<td>` cells",
+        languages: "any",
+        about: "a table written in HTML is read as a Markdown one; its links name organizations",
+        example: "<table>\n<thead><tr><th>Heure</th><th>Intitulé de l'intervention</th><th>Intervenant</th></tr></thead>\n<tbody>\n<tr><td>9h30</td><td>La collaboration autour de Jitsi</td><td>Samuel Paccoud (<a href=\"https://fun.example/\">FUN</a>)</td></tr>\n</tbody>\n</table>\n",
+        expect: &[e("La collaboration autour de Jitsi", TalkKind::Talk, &[("Samuel Paccoud", Some("FUN"))])],
+        rule: Rule::Columns,
+    },
+    Convention {
+        id: "table.grid",
+        shape: "`| Time | Saturday | Sunday |` with `[Title](url)<br/>Speaker` cells",
+        languages: "any",
+        about: "a schedule grid: a time column and a column per day, room or track; each cell naming a title and a speaker is a talk",
+        example: "| Time | Saturday | Sunday |\n|---|---|---|\n| 09:15 | [Keynote](https://x.example/k)<br/>Lynn Root | [Keynote](https://x.example/c)<br/>Carol Willing |\n| 10:00 | Break | Break |\n| 10:15 | [Always Use Sets](https://x.example/s)<br/>Andy Fundinger | Working with Audio - Peter Sobot |\n",
+        expect: &[
+            e("Keynote", TalkKind::Keynote, &[("Lynn Root", None)]),
+            e("Keynote", TalkKind::Keynote, &[("Carol Willing", None)]),
+            e("Always Use Sets", TalkKind::Talk, &[("Andy Fundinger", None)]),
+            e("Working with Audio", TalkKind::Talk, &[("Peter Sobot", None)]),
+        ],
+        rule: Rule::Grid,
+    },
+    Convention {
         id: "table.languages",
         shape: "`| Charla | Ponente |`, `| Titre | Intervenant |`, `| Vortrag | Sprecher |`, `| タイトル | 登壇者 |`",
         languages: "es fr de it pt ja",
@@ -166,9 +201,14 @@ pub(crate) struct RowTalk {
     pub id: &'static str,
 }
 
+/// What a column holds: its header is a header word, or starts with one (`Speaker name`,
+/// `Intitulé de l'intervention`).
 fn column(header: &str) -> Option<Column> {
     let h = header.trim().trim_matches(|c: char| c == '*' || c == ':').trim().to_lowercase();
-    HEADERS.iter().find(|(w, _)| *w == h).map(|(_, c)| *c)
+    HEADERS.iter().find(|(w, _)| *w == h).map(|(_, c)| *c).or_else(|| {
+        let first = h.split(|c: char| !c.is_alphanumeric() && c != '(' && c != ')').next()?;
+        HEADERS.iter().find(|(w, _)| *w == first).map(|(_, c)| *c)
+    })
 }
 
 /// The talks of every table of talks among `blocks`, with `default` as the kind of untagged ones.
@@ -207,7 +247,10 @@ fn read_table(
         }
     }
     let col = |k: Column| columns.iter().find(|(_, c)| *c == k).map(|(i, _)| *i);
-    let (Some(title_col), Some(speaker_col)) = (col(Column::Title), col(Column::Speaker)) else { return };
+    let (Some(title_col), Some(speaker_col)) = (col(Column::Title), col(Column::Speaker)) else {
+        read_grid(blocks, start, end, default, out);
+        return;
+    };
     let rows = cells.iter().filter_map(|b| b.cell).map(|c| c.row).max().unwrap_or(0);
     let id = CONVENTIONS[0].id;
     for row in 1..=rows {
@@ -253,7 +296,41 @@ fn read_table(
                 kind = w.kind;
             }
         }
-        let _ = prefix_len;
         out.push(RowTalk { title, kind, people, line: tb.line, cells: in_row.clone(), id });
+    }
+}
+
+/// A schedule grid: the header's first column is a time, the others days, rooms or tracks; each
+/// other cell that names a title and speakers is a talk (`Title<br/>Speaker` on two lines, or
+/// one line as a heading writes it). Cells without speakers (`Lunch`) are not.
+fn read_grid(blocks: &[Block], start: usize, end: usize, default: &impl Fn(usize) -> TalkKind, out: &mut Vec<RowTalk>) {
+    let header: Vec<&Block> = blocks[start..end].iter().filter(|b| b.cell.is_some_and(|c| c.row == 0)).collect();
+    let time_header = header.iter().find(|b| b.cell.is_some_and(|c| c.col == 0)).is_some_and(|b| {
+        let h = b.plain().trim().trim_matches('*').to_lowercase();
+        TIME_HEADERS.iter().any(|w| h == *w || h.split_whitespace().next() == Some(w))
+    });
+    if !time_header || header.len() < 2 {
+        return;
+    }
+    let id = CONVENTIONS.iter().find(|c| c.rule == Rule::Grid).map_or("table.grid", |c| c.id);
+    let cells: Vec<usize> = (start..end).filter(|&k| blocks[k].cell.is_some_and(|c| c.row > 0 && c.col > 0)).collect();
+    for k in cells {
+        let b = &blocks[k];
+        let found = if b.lines.len() >= 2 {
+            let title = b.render(&b.lines[0].text);
+            let who: String = b.lines[1..].iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(", ");
+            people::read(b, &who, b.lines[1].line, Strength::Cued).map(|p| (title, p))
+        } else {
+            super::heading_speakers::read(b, &b.lines[0].text, b.line, true, &[]).map(|(t, p, _)| (b.render(&t), p))
+        };
+        let Some((title, people)) = found else { continue };
+        if people.speakers.is_empty() || !people.leftovers.is_empty() {
+            continue;
+        }
+        let (kind, title) = match tagged::read(&title) {
+            Some((k, t, _)) => (k, t),
+            None => (tagged::bare(&title).unwrap_or(default(k)), super::sections::strip_quotes(title.trim())),
+        };
+        out.push(RowTalk { title, kind, people, line: b.line, cells: vec![k], id });
     }
 }
