@@ -77,14 +77,14 @@ fn cell(html: &str, start: usize, line_at: &dyn Fn(usize) -> u32) -> Block {
             } else if tag.starts_with("<a ") || tag.starts_with("<a\t") || tag.starts_with("<a\n") {
                 let url = attribute(&html[i..end], "href").unwrap_or_default();
                 link = Some(RawLink { text: String::new(), url, line: line_at(start + i), column: 1, email: false });
-            } else if tag.starts_with("</a") {
-                if let Some(mut l) = link.take() {
-                    l.text = super::blocks::collapse(std::mem::take(&mut l.text));
-                    if b.links.len() < 0x1900 {
-                        let mark = char::from_u32(0xE000 + b.links.len() as u32).unwrap_or('\u{FFFD}');
-                        b.links.push(l);
-                        b.lines.last_mut().expect("a block has a line").text.push(mark);
-                    }
+            } else if tag.starts_with("</a")
+                && let Some(mut l) = link.take()
+            {
+                l.text = super::blocks::collapse(std::mem::take(&mut l.text));
+                if b.links.len() < 0x1900 {
+                    let mark = char::from_u32(0xE000 + b.links.len() as u32).unwrap_or('\u{FFFD}');
+                    b.links.push(l);
+                    b.lines.last_mut().expect("a block has a line").text.push(mark);
                 }
             }
             i = end;
