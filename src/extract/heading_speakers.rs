@@ -132,7 +132,8 @@ pub(crate) fn read(
     timed: bool,
     relaxed: &[&str],
 ) -> Option<(String, People, &'static str)> {
-    let text = text.trim();
+    let narrowed = people::narrow(text);
+    let text = narrowed.trim();
     let mut tried = Vec::with_capacity(CONVENTIONS.len());
     for c in CONVENTIONS {
         if tried.contains(&c.rule) {
@@ -235,7 +236,7 @@ fn named_first(block: &Block, who: &str, line: u32, relaxed: bool) -> Option<Peo
 }
 
 /// Top-level dashes between white space (`-`, `–`, `—`, `|`), as byte offsets.
-fn dashes(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn dashes(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut depth = 0i32;
     let mut out = Vec::new();
@@ -276,7 +277,7 @@ fn name_dash(block: &Block, text: &str, line: u32, relaxed: bool) -> Option<(Str
     named_first(block, who.trim_end_matches(','), line, relaxed).map(|p| (title.to_owned(), p))
 }
 
-fn by(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, People)> {
+fn by(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String, People)> {
     // Each white space outside parentheses followed by a cue word, from the last.
     let mut depth = 0i32;
     let mut spaces: Vec<usize> = Vec::new();
@@ -294,8 +295,13 @@ fn by(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, 
         if title.is_empty() {
             continue;
         }
-        // An ambiguous word (`with`, `von`, `di`) always needs evidence.
-        let strength = if ambiguous { Strength::Weak } else { Strength::Cued };
+        // An ambiguous word (`von`, `di`) needs evidence, unless the note writes its talks this
+        // way; `with` always does.
+        let strength = match (ambiguous, weak) {
+            (false, _) => Strength::Cued,
+            (true, Strength::Cued) if !text[at..].to_lowercase().starts_with("with") => Strength::Cued,
+            (true, _) => Strength::Weak,
+        };
         if let Some(p) = people::read(block, &text[at + n..], line, strength) {
             return Some((title.to_owned(), p));
         }
@@ -304,18 +310,21 @@ fn by(block: &Block, text: &str, line: u32, _weak: Strength) -> Option<(String, 
 }
 
 fn comma(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String, People)> {
+    // Each top-level comma from the left: the title is what stands before the first after which
+    // everything reads as people (`T, A (Org), B (Org) e C`), titles with commas included.
     let mut depth = 0i32;
-    let mut last = None;
+    let mut commas = Vec::new();
     for (i, c) in text.char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            ',' if depth == 0 => last = Some(i),
+            ',' if depth == 0 => commas.push(i),
             _ => {}
         }
     }
-    let i = last?;
-    let (title, who) = (text[..i].trim(), text[i + 1..].trim());
-    let p = people::read(block, who, line, weak)?;
-    (!title.is_empty() && p.leftovers.is_empty()).then(|| (title.to_owned(), p))
+    commas.into_iter().find_map(|i| {
+        let (title, who) = (text[..i].trim(), text[i + 1..].trim());
+        let p = people::read(block, who, line, weak)?;
+        (!title.is_empty() && p.leftovers.is_empty() && p.unsure.is_empty()).then(|| (title.to_owned(), p))
+    })
 }

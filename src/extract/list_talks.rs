@@ -285,7 +285,9 @@ fn delimited(
             None => (rest, weak),
         }
     } else {
-        let n = cue(after)?;
+        // After a delimited title any word of the languages read introduces the speakers, the
+        // ambiguous ones (`von`, `di`) too: the title cannot run on.
+        let n = cue(after).or_else(|| any_cue(after))?;
         (&after[n..], Strength::Cued)
     };
     let who = until_summary(who);
@@ -298,6 +300,17 @@ fn cue(text: &str) -> Option<usize> {
     super::cues::SPEAKER_CUES
         .iter()
         .filter(|c| !c.colon && !matches!(c.word, "with" | "von" | "di" | "a cura di"))
+        .filter_map(|c| super::tagged::prefix_len(text, c.word))
+        .filter(|&n| text[n..].starts_with(char::is_whitespace))
+        .max()
+        .map(|n| n + (text[n..].len() - text[n..].trim_start().len()))
+}
+
+/// Any inline cue word at the start (`von `, `di `, `with `): where the people start.
+fn any_cue(text: &str) -> Option<usize> {
+    super::cues::SPEAKER_CUES
+        .iter()
+        .filter(|c| !c.colon)
         .filter_map(|c| super::tagged::prefix_len(text, c.word))
         .filter(|&n| text[n..].starts_with(char::is_whitespace))
         .max()
@@ -339,8 +352,31 @@ fn plain(block: &Block, text: &str, line: u32, relax: bool) -> Option<(String, P
     } else {
         &[]
     };
+    let strength = if relax { Strength::Cued } else { Strength::Weak };
+    // `T – Name – summary`: the first part between dashes that names people, the title before it.
+    let dashes = heading_speakers::dashes(text);
+    for (k, &(start, end)) in dashes.iter().enumerate() {
+        let until = dashes.get(k + 1).map_or(text.len(), |d| d.0);
+        let (title, who) = (text[..start].trim(), text[end..until].trim());
+        if title.is_empty() || dashes.len() < 2 {
+            break;
+        }
+        if let Some(p) =
+            people::read(block, who, line, strength).filter(|p| p.leftovers.is_empty() && p.unsure.is_empty())
+        {
+            return Some((title.to_owned(), p));
+        }
+    }
     let read = |t: &str| {
-        let (title, p, _) = heading_speakers::read(block, t, line, false, relaxed)?;
+        let (title, p, id) = heading_speakers::read(block, t, line, false, relaxed)?;
+        // `Name: Title – summary`: the title ends at a dash.
+        let title = match id {
+            "heading.name-colon" | "heading.name-dash" => {
+                let cut = [" – ", " — "].iter().filter_map(|d| title.find(d)).min().unwrap_or(title.len());
+                title[..cut].to_owned()
+            }
+            _ => title,
+        };
         p.leftovers.is_empty().then_some((title, p))
     };
     read(text).or_else(|| {

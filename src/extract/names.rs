@@ -75,6 +75,11 @@ const HONORIFICS: &[&str] =
 /// `name` without a leading honorific (`Dr. Ada Lovelace` → `Ada Lovelace`) and without the
 /// punctuation it may end with in prose (`Patrick Viafore.` → `Patrick Viafore`).
 pub fn clean_name(name: &str) -> &str {
+    // Japanese honorifics after a name (`Davide Wang さん`, `山田様`).
+    let name = ["さん", "様", "氏", "先生", "くん", "ちゃん"]
+        .iter()
+        .find_map(|h| name.trim_end().strip_suffix(h))
+        .unwrap_or(name);
     let mut n = name.trim().trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']).trim();
     // `J.` at the end is an initial, which keeps its period: only put back what was an initial.
     if name.trim().ends_with('.') && n.rsplit(' ').next().is_some_and(|w| w.chars().count() == 1) {

@@ -71,6 +71,15 @@ const FIRST_BLOCKS: usize = 6;
 
 /// The people named by labels in the first blocks of a talk's body (`body` starts at block
 /// `base` of the note): what they are and the blocks read.
+/// Whether a text opens with a label that names a panel's people (`Panelists:`, `Moderator:`,
+/// `Auf dem Podium:`): a talk whose body has one is a panel.
+pub(crate) fn names_panel(text: &str) -> bool {
+    label_at(text, None).is_some_and(|(_, cue)| {
+        cue.role == super::cues::Role::Moderator
+            || ["panel", "pane", "podium", "パネ"].iter().any(|p| cue.word.starts_with(p))
+    })
+}
+
 pub(crate) fn body_people(body: &[Block], base: usize, skip: &[usize]) -> Option<(People, Vec<usize>)> {
     let mut out = People::default();
     let mut consumed = Vec::new();

@@ -115,7 +115,8 @@ fn split_and(text: &str) -> Vec<&str> {
                     let end = from + w.len();
                     // `e` and `y` are also letters and initials: only before a capitalized word.
                     let lone = matches!(*w, "e" | "y");
-                    let next_cap = text[end..].trim_start().chars().next().is_some_and(names::capital);
+                    let next_cap =
+                        text[end..].trim_start().chars().next().is_some_and(|c| names::capital(c) || is_mark(c));
                     if !lone || (next_cap && i > 0) {
                         out.push(&text[start..i]);
                         start = end;
@@ -135,7 +136,7 @@ fn split_and(text: &str) -> Vec<&str> {
 /// Reads a text that names speakers (shadow text of `block`, found on `line`): `None` when the
 /// first part names nobody the convention may take.
 pub(crate) fn read(block: &Block, text: &str, line: u32, strength: Strength) -> Option<People> {
-    let rest = text.replace('*', "");
+    let rest = moderator_in_parenthesis(&narrow(&text.replace('*', "")));
     let rest = trim_end_punctuation(rest.trim());
     let segments = split_segments(rest);
     let mut out = People::default();
@@ -150,6 +151,45 @@ pub(crate) fn read(block: &Block, text: &str, line: u32, strength: Strength) -> 
         }
     }
     Some(out)
+}
+
+/// `text` with the full-width punctuation of Japanese and Chinese text as its ASCII form
+/// (`（所属）` as `(所属)`, `：` as `:`), so that one reading serves both.
+pub(crate) fn narrow(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '，' => ',',
+            '；' => ';',
+            '｜' => '|',
+            '＆' => '&',
+            c => c,
+        })
+        .collect()
+}
+
+/// `A, B (moderated by C)`, `A, B (moderado por C)`: the moderator is one more person, written
+/// as such (`A, B; C`).
+fn moderator_in_parenthesis(text: &str) -> String {
+    let Some((before, inner)) = last_parenthesis(text) else { return text.to_owned() };
+    let inner = inner.trim();
+    let cue = super::cues::SPEAKER_CUES
+        .iter()
+        .filter(|c| c.role == super::cues::Role::Moderator)
+        .filter_map(|c| super::tagged::prefix_len(inner, c.word).map(|n| (c, n)))
+        .max_by_key(|(c, _)| c.word.len());
+    match cue {
+        Some((_, n)) => {
+            let who = inner[n..].trim_start_matches(':').trim();
+            format!("{before}; {who}")
+        }
+        None => text.to_owned(),
+    }
 }
 
 /// A segment after the people: links (an e-mail, slides, an organization), an address, a
@@ -391,7 +431,9 @@ fn byte_offset_of_word(text: &str, block: &Block, n: usize) -> Option<usize> {
 /// One name: `[Name](url)`, `Name (Org)`, `Name (@handle)`, `Name (Role, Org)`,
 /// `Name from Org`, `Name @handle`, with what is known of it.
 fn person(block: &Block, piece: &str, line: u32) -> Option<Candidate> {
-    let mut piece = piece.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let mut piece = trim_end_punctuation(piece.trim());
+    // A Japanese honorific (`さん`, `様`) says the name is a person's.
+    let honorific = ["さん", "様", "氏", "先生"].iter().any(|h| piece.trim_end().ends_with(h));
     let mut orgs = Vec::new();
     let mut own_affiliation = false;
     while let Some((before, inner)) = last_parenthesis(piece) {
@@ -463,7 +505,11 @@ fn person(block: &Block, piece: &str, line: u32) -> Option<Candidate> {
         return None;
     }
     let verdict = names::verdict(&name);
-    Some(Candidate { speaker: Speaker { name, url, orgs, email, line }, verdict, own_affiliation })
+    Some(Candidate {
+        speaker: Speaker { name, url, orgs, email, line },
+        verdict,
+        own_affiliation: own_affiliation || honorific,
+    })
 }
 
 /// A name read from a piece, before the convention's strength decides on it.
@@ -612,6 +658,32 @@ fn brand(block: &Block, text: &str, line: u32) -> Option<Org> {
         && !super::cues::AFFILIATION_WORDS.iter().any(|(w, _, _)| *w == name);
     ok.then_some(Org { name, url: None, line })
 }
+
+/// Words that name a talk's materials, in every language read: a link beside one of them on a
+/// byline's later line is that material (`Folien: [hier](...)`).
+pub(crate) const MATERIAL_WORDS: &[&str] = &[
+    "slides",
+    "slide",
+    "video",
+    "recording",
+    "repo",
+    "code",
+    "diapositivas",
+    "diapos",
+    "transparents",
+    "folien",
+    "lucidi",
+    "vídeo",
+    "vidéo",
+    "grabación",
+    "enregistrement",
+    "aufzeichnung",
+    "registrazione",
+    "gravação",
+    "スライド",
+    "動画",
+    "録画",
+];
 
 /// The kind of a typed link, from its text (`slides`, `video`, `repo`, ...).
 pub(crate) fn material_kind(text: &str) -> Option<MaterialKind> {

@@ -232,12 +232,14 @@ pub(crate) fn read_labels(block: &Block, line: &Line, lang: Option<&str>) -> Opt
             }
         }
     }
-    let rest_text;
+    let mut rest_text = "";
     if let Some((cut, _)) = next {
         rest_text = &text[cut..];
         text = &text[..cut];
-    } else {
-        rest_text = "";
+        // `A, B (moderated by C)`: the parenthesis closes after the second label's people.
+        if rest_text.starts_with('(') {
+            rest_text = rest_text.trim_end().strip_suffix(')').unwrap_or(rest_text);
+        }
     }
     let mut people = people::read(block, text.trim_end().trim_end_matches('*'), line.line, strength)?;
     if !rest_text.is_empty() {
@@ -274,7 +276,18 @@ pub(crate) fn read(blocks: &[Block], i: usize, level: u8, relaxed: &[&str]) -> O
         let found = match c.rule {
             Rule::Label(lang) => next.filter(|b| b.kind == BlockKind::Paragraph).and_then(|b| {
                 let mut p = read_labels(b, &b.lines[0], Some(lang))?;
-                later_lines(b, &b.lines[1..], &mut p);
+                // Further label lines (`**Moderator:** Name` under `**Panelists:** ...`), then
+                // materials (`Slides: [here](...)`).
+                let mut rest = &b.lines[1..];
+                while let Some((line, more)) = rest.split_first() {
+                    let Some(q) = read_labels(b, line, None) else { break };
+                    p.speakers.extend(q.speakers);
+                    p.materials.extend(q.materials);
+                    p.leftovers.extend(q.leftovers);
+                    p.unsure.extend(q.unsure);
+                    rest = more;
+                }
+                later_lines(b, rest, &mut p);
                 Some((p, vec![i + 1]))
             }),
             Rule::Emphasized => next
@@ -317,17 +330,21 @@ fn emphasized(block: &Block, strength: Strength) -> Option<People> {
     Some(p)
 }
 
-/// `Name, Org & Name, Org`, `Name from Org`, `Name (@handle)` alone on one line.
+/// `Name, Org & Name, Org`, `Name from Org`, `Name (@handle)` alone on the line under the
+/// heading (materials may follow on the next lines: `Slides: [here](...)`).
 fn plain(block: &Block, strength: Strength) -> Option<People> {
-    if block.lines.len() != 1 {
-        return None;
-    }
     let first = &block.lines[0];
     let text = first.text.trim();
-    if text.chars().count() > 140 || (text.ends_with(['.', '!', '?', ':']) && !text.ends_with("Inc.")) {
+    if text.chars().count() > 140 || text.ends_with(['!', '?', ':']) {
         return None;
     }
-    let p = people::read(block, text, first.line, strength)?;
+    let mut p = people::read(block, text, first.line, strength)?;
+    if block.lines.len() > 1 {
+        later_lines(block, &block.lines[1..], &mut p);
+        if !p.leftovers.is_empty() || p.materials.is_empty() {
+            return None;
+        }
+    }
     // Every part read, and each speaker a person on evidence or with an organization (or the
     // note writes its speakers this way).
     let ok = p.leftovers.is_empty()
@@ -410,10 +427,7 @@ pub(crate) fn later_lines(block: &Block, lines: &[Line], out: &mut People) {
         for l in line.text.chars().filter_map(|c| block.link(c)) {
             let kind = material_kind(&l.text).or_else(|| {
                 let context = lower.replace(&l.text.to_lowercase(), " ");
-                ["slides", "slide", "video", "recording", "repo", "code"]
-                    .iter()
-                    .find(|w| context.contains(*w))
-                    .and_then(|w| material_kind(w))
+                super::people::MATERIAL_WORDS.iter().find(|w| context.contains(*w)).and_then(|w| material_kind(w))
             });
             match kind {
                 Some(kind) => out.materials.push(Material { kind, url: l.url.clone(), line: l.line }),

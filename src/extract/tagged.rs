@@ -224,7 +224,8 @@ pub(crate) fn bare(text: &str) -> Option<TalkKind> {
 
 /// A heading that holds talks of one kind (`Lightning talks`, `Keynotes`, `Charlas`): that kind.
 pub(crate) fn container(text: &str) -> Option<TalkKind> {
-    let t = text.trim().trim_end_matches(':').trim();
+    // `⚡ Lightning talks`: a symbol before the words.
+    let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(':').trim();
     let (w, n) = word_at_start(t, CONTAINERS)?;
     let rest = t[n..].trim();
     // `Lightning talks`, `Lightning talks (day 2)`, `Talks - morning`, `Lightning Talks Day 2`.

@@ -197,6 +197,7 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
     }
     let base = &shadow[timed.unwrap_or(0)..];
     let tagged = tagged::read(base);
+    let tagged_kind = tagged.as_ref().map(|(k, _, _)| *k);
     if tagged.is_none() && role != HeadingRole::Other {
         return None;
     }
@@ -241,6 +242,18 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
             conventions.push("speaker-line.materials");
             (kind_of_plain(), base.to_owned(), materials, vec![i + 1])
         }
+    };
+    // Panelists or a moderator named under an untagged heading: a panel.
+    let kind = if tagged_kind.is_none()
+        && kind == default
+        && blocks[i + 1..end.min(i + 7)]
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .any(|b| b.lines.iter().any(|l| panels::names_panel(&l.text)))
+    {
+        TalkKind::Panel
+    } else {
+        kind
     };
     if let Some((p, c)) = body {
         let before = people.speakers.len();
