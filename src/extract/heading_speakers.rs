@@ -117,7 +117,7 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
 
 /// Inline cue words that also stand inside titles (`Fun with Rust`, `Die Zukunft von Kafka`):
 /// the people after them need evidence of their own.
-const AMBIGUOUS: &[&str] = &["with", "von", "di", "a cura di"];
+const AMBIGUOUS: &[&str] = &["with", "mit", "con", "avec", "com", "von", "di", "a cura di"];
 
 /// Splits a heading that names its speakers (shadow text of `block`, tag and time removed):
 /// (title, people, convention id). `timed`: the line started with a time, as a schedule's
@@ -177,6 +177,8 @@ fn quoted_by(block: &Block, text: &str, line: u32) -> Option<(String, People)> {
         '“' => ('“', &['”', '"'][..]),
         '«' => ('«', &['»'][..]),
         '„' => ('„', &['“', '"'][..]),
+        '「' => ('「', &['」'][..]),
+        '『' => ('『', &['』'][..]),
         '\'' => ('\'', &['\''][..]),
         _ => return None,
     };
@@ -230,8 +232,7 @@ fn name_colon(block: &Block, text: &str, line: u32, relaxed: bool) -> Option<(St
 fn named_first(block: &Block, who: &str, line: u32, relaxed: bool) -> Option<People> {
     let p = people::read(block, who, line, if relaxed { Strength::Cued } else { Strength::Weak })?;
     let only_people = p.leftovers.is_empty() && !block.render(who).contains(" - ");
-    let sure = p.unsure.is_empty()
-        && p.speakers.iter().all(|s| super::names::verdict(&s.name) == super::names::Verdict::Person);
+    let sure = p.unsure.is_empty() && p.speakers.iter().all(|s| super::names::given_evidence(&s.name));
     (only_people && (sure || relaxed) && p.speakers.iter().all(|s| s.orgs.is_empty() || sure)).then_some(p)
 }
 
@@ -299,7 +300,11 @@ fn by(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String, P
         // way; `with` always does.
         let strength = match (ambiguous, weak) {
             (false, _) => Strength::Cued,
-            (true, Strength::Cued) if !text[at..].to_lowercase().starts_with("with") => Strength::Cued,
+            (true, Strength::Cued)
+                if !["with", "mit", "con", "avec", "com"].iter().any(|w| text[at..].to_lowercase().starts_with(w)) =>
+            {
+                Strength::Cued
+            }
             (true, _) => Strength::Weak,
         };
         if let Some(p) = people::read(block, &text[at + n..], line, strength) {
@@ -324,6 +329,10 @@ fn comma(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String
     }
     commas.into_iter().find_map(|i| {
         let (title, who) = (text[..i].trim(), text[i + 1..].trim());
+        // A list of people's pages is no title (`Thanks to [A](https://x.com/a), [B](...)`).
+        if title.chars().filter_map(|c| block.link(c)).any(|l| people::is_profile_url(&l.url)) {
+            return None;
+        }
         let p = people::read(block, who, line, weak)?;
         (!title.is_empty() && p.leftovers.is_empty() && p.unsure.is_empty()).then(|| (title.to_owned(), p))
     })

@@ -145,14 +145,15 @@ pub(crate) fn read_line(
     // Emoji and bullets before the talk (`🗣 [Name - Title](...)`).
     let text = text
         .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && !is_mark(c) && !"*\"“«„'[(_".contains(c))
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !is_mark(c) && !"*\"“«„'[(_「『".contains(c))
         .trim_start();
     // Cheap check first: a talk line has a dash, a parenthesis, a colon, a link or a word before
     // its speakers; most lines of prose are skipped here.
     if !text.contains([' ', '-', '–', '—', '(', ':']) && !text.chars().any(is_mark) {
         return None;
     }
-    let delimited_start = text.starts_with(['*', '"', '“', '«', '„']) || text.chars().next().is_some_and(is_mark);
+    let delimited_start =
+        text.starts_with(['*', '"', '“', '«', '„', '「', '『']) || text.chars().next().is_some_and(is_mark);
     if place == Place::Line && !delimited_start {
         return None;
     }
@@ -243,6 +244,8 @@ fn quoted_title(text: &str) -> Option<(&str, &str)> {
         '“' => ('“', &['”', '"']),
         '«' => ('«', &['»']),
         '„' => ('„', &['“', '"']),
+        '「' => ('「', &['」']),
+        '『' => ('『', &['』']),
         _ => return None,
     };
     let body = &text[open.len_utf8()..];
@@ -284,11 +287,15 @@ fn delimited(
             Some(n) => (&rest[n..], Strength::Cued),
             None => (rest, weak),
         }
-    } else {
+    } else if let Some(n) = cue(after).or_else(|| any_cue(after)) {
         // After a delimited title any word of the languages read introduces the speakers, the
         // ambiguous ones (`von`, `di`) too: the title cannot run on.
-        let n = cue(after).or_else(|| any_cue(after))?;
         (&after[n..], Strength::Cued)
+    } else if after.chars().next().is_some_and(super::names::capital) {
+        // `「Title」Name（Org）`: Japanese puts the speaker right after the title.
+        (after, weak)
+    } else {
+        return None;
     };
     let who = until_summary(who);
     let p = people::read(block, who, line, strength)?;

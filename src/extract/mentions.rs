@@ -51,7 +51,176 @@ const GENERIC: &[&str] = &[
     "the docs",
     "official site",
     "project page",
+    // The same words in the other languages read.
+    "aquí",
+    "aqui",
+    "acá",
+    "enlace",
+    "este enlace",
+    "este post",
+    "esta entrada",
+    "la documentación",
+    "documentación",
+    "repositorio",
+    "repositorio de ejemplo",
+    "diapositivas",
+    "las diapositivas",
+    "vídeo",
+    "el vídeo",
+    "grabación",
+    "ici",
+    "lien",
+    "ce lien",
+    "cet article",
+    "ce billet",
+    "la documentation",
+    "dépôt",
+    "dépôt d'exemple",
+    "diapos",
+    "les slides",
+    "les diapos",
+    "vidéo",
+    "la vidéo",
+    "enregistrement",
+    "hier",
+    "link",
+    "diesem link",
+    "diesem blogpost",
+    "diesen blogpost",
+    "dieser blogpost",
+    "blogpost",
+    "die doku",
+    "doku",
+    "dokumentation",
+    "die dokumentation",
+    "beispiel repo",
+    "beispiel-repo",
+    "folien",
+    "die folien",
+    "aufzeichnung",
+    "qui",
+    "questo post",
+    "questo articolo",
+    "la documentazione",
+    "documentazione",
+    "repository di esempio",
+    "lucidi",
+    "le slide",
+    "registrazione",
+    "este artigo",
+    "este post",
+    "a documentação",
+    "documentação",
+    "repositório",
+    "repositório de exemplo",
+    "gravação",
+    "o vídeo",
+    "こちら",
+    "ここ",
+    "リンク",
+    "この記事",
+    "ドキュメント",
+    "スライド",
+    "動画",
+    "録画",
+    "サンプルリポジトリ",
+    "リポジトリ",
+    "example repo",
+    "sample repo",
+    "the slides",
+    "the video",
+    "the recording",
+    "the repo",
 ];
+
+/// A document's identifier as a link's text (`PEP 751`, `RFC 9110`, `ISO 8601`, `CVE-2024-3094`):
+/// a page, not a tool.
+fn is_document_id(text: &str) -> bool {
+    const SERIES: &[&str] = &[
+        "rfc", "pep", "iso", "ecma", "ecma-", "jsr", "jep", "kep", "cve", "bip", "eip", "nep", "sep", "tip", "zep",
+        "rep", "ieee", "w3c", "wcag", "owasp", "gdpr", "nist",
+    ];
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    SERIES.iter().any(|s| {
+        lower.strip_prefix(s).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', '-', '\u{a0}', '#']);
+            rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// A link's text naming an edition of an event (`EuroPython 2024`, `RustLab 2022`): ending with
+/// a year, it is the event's page, not a tool.
+fn ends_with_year(text: &str) -> bool {
+    let last = text.trim().rsplit(|c: char| c.is_whitespace() || c == '\'').next().unwrap_or_default();
+    last.len() == 4 && (last.starts_with("19") || last.starts_with("20")) && last.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A link's text that names an organization by its form or kind (`Tidalforge AI`,
+/// `Acme GmbH`, `Deep Labs`, `University of Turin`): an organization, not a tool.
+fn names_organization(text: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "sas",
+        "s.l.",
+        "srl",
+        "s.r.l.",
+        "spa",
+        "bv",
+        "b.v.",
+        "oy",
+        "ab",
+        "kk",
+        "k.k.",
+        "corp",
+        "corp.",
+        "labs",
+        "lab",
+        "university",
+        "universidad",
+        "université",
+        "universität",
+        "università",
+        "universidade",
+        "institute",
+        "instituto",
+        "institut",
+        "istituto",
+        "foundation",
+        "fundación",
+        "fondation",
+        "stiftung",
+        "fondazione",
+        "fundação",
+        "ai",
+        "systems",
+        "technologies",
+        "tech",
+        "analytics",
+        "research",
+        "consulting",
+        "solutions",
+        "ventures",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // `Hauki Tech GitHub page`: a page of the organization, not the organization.
+    let page = words.last().is_some_and(|w| in_lower_case(PAGE_WORDS, w.trim_matches(|c: char| !c.is_alphanumeric())));
+    words.len() >= 2
+        && !page
+        && words[1..].iter().any(|w| {
+            let lw = w.to_lowercase();
+            STRONG.contains(&lw.as_str()) && (lw.len() > 2 || w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        })
+}
 
 /// Last words that make a link text a page title rather than a tool name.
 const PAGE_WORDS: &[&str] = &[
@@ -141,7 +310,11 @@ pub(crate) fn mine(
                 mentions.push(if is_person_title(&title) { Mention::Person(l) } else { Mention::Concept(l) });
                 continue;
             }
-            if by_before(before) || is_org_site(link) {
+            if is_document_id(&link.text) || ends_with_year(&link.text) {
+                mentions.push(Mention::Page(page(link)));
+                continue;
+            }
+            if by_before(before) || is_org_site(link) || names_organization(&link.text) {
                 let org = Org { name: link.text.clone(), url: Some(link.url.clone()), line: link.line };
                 if let Some(Mention::Tool(t)) = last_tool.and_then(|i| mentions.get_mut(i)) {
                     t.publisher.get_or_insert_with(|| org.clone());
@@ -153,7 +326,7 @@ pub(crate) fn mine(
                 mentions.push(Mention::Person(page(link)));
                 continue;
             }
-            let name = strip_qualifier(&link.text);
+            let name = strip_qualifier(link.text.trim_end_matches(['.', ',', ';', ':', '!', '?']));
             let starts_line = before.trim_matches(|c: char| c.is_whitespace() || c == '*').is_empty();
             let described = described(after);
             let tool = is_tool_name(name)

@@ -401,6 +401,9 @@ fn build(f: &Found, blocks: &[Block], lexicon: Option<&Lexicon>) -> Talk {
                 talk.links.extend(web_links(b));
             }
             materials_of(&blocks[*first], &mut talk);
+            // The item itself is mined too (`- **T** by A — uses [Ray](...)`), but for the link
+            // that is its title or names its speakers.
+            mine_block(&without_title_link(&blocks[*first], f), &mut talk, lexicon);
             for b in &blocks[*first + 1..*end] {
                 mine_block(b, &mut talk, lexicon);
             }
@@ -410,6 +413,9 @@ fn build(f: &Found, blocks: &[Block], lexicon: Option<&Lexicon>) -> Talk {
             let b = &blocks[*block];
             let at = b.lines[*line].line;
             talk.links.extend(web_links(b).filter(|l| l.line == at));
+            let mut one = without_title_link(&Block { lines: vec![b.lines[*line].clone()], ..b.clone() }, f);
+            one.line = at;
+            mine_block(&one, &mut talk, lexicon);
         }
         Span::Note { from } => {
             for b in &blocks[*from..] {
@@ -426,6 +432,42 @@ fn build(f: &Found, blocks: &[Block], lexicon: Option<&Lexicon>) -> Talk {
     }
     dedup_inferred(&mut talk);
     talk
+}
+
+/// `b` without the placeholders of the links that are the talk's title or its speakers' pages,
+/// so that mining its line does not take them for tools.
+fn without_title_link(b: &Block, f: &Found) -> Block {
+    let mut out = b.clone();
+    let speakers: Vec<&str> = f.people.speakers.iter().filter_map(|s| s.url.as_deref()).collect();
+    let title = crate::text::title_key(&f.title);
+    for line in &mut out.lines {
+        line.text = line
+            .text
+            .chars()
+            .filter(|&c| {
+                b.link(c).is_none_or(|l| {
+                    // The title's link: its text is the title, or holds it (`[Name - Title](...)`).
+                    let text = crate::text::title_key(&l.text);
+                    let is_title = !title.is_empty() && text.contains(&title);
+                    !is_title && !speakers.contains(&l.url.as_str())
+                })
+            })
+            .collect();
+        // The title, the speakers' names and organizations as plain text are not mentions.
+        let names = f
+            .people
+            .speakers
+            .iter()
+            .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.orgs.iter().map(|o| o.name.as_str())));
+        for t in std::iter::once(f.title.as_str()).chain(names) {
+            if !t.is_empty()
+                && let Some(i) = line.text.find(t)
+            {
+                line.text.replace_range(i..i + t.len(), " ");
+            }
+        }
+    }
+    out
 }
 
 /// Mines one block of a talk's body: bare slides, prose affiliations, mentions.

@@ -30,10 +30,31 @@ pub enum Verdict {
 }
 
 const GIVEN_NAMES: &str = include_str!("../../schema/given-names.txt");
+const SURNAMES: &str = include_str!("../../schema/surnames.txt");
 const KNOWN_ORGS: &str = include_str!("../../schema/known-orgs.tsv");
 
 static GIVEN: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+static SURNAME: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SURNAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Given names that are also common words (`Deep`, `Red`, `Star`, `Will`): a text that starts
+/// with one is a person only when its last word is a surname (`Grace Hopper`, not `Deep
+/// Learning`).
+const WORDLIKE: &[&str] = &[
+    "deep", "free", "real", "golden", "silver", "star", "nova", "red", "blue", "green", "happy", "lucky", "champion",
+    "king", "prince", "legend", "justice", "cloud", "apple", "will", "mark", "art", "rich", "hope", "joy", "faith",
+    "grace", "summer", "autumn", "winter", "river", "sky", "storm", "stone", "rock", "pearl", "ruby", "jade", "amber",
+    "crystal", "rose", "lily", "ivy", "hazel", "olive", "iris", "dawn", "june", "april", "may", "august", "grant",
+    "bill", "sunny", "rusty", "chase", "hunter", "archer", "cash", "major", "sterling", "royal", "noble", "sage",
+    "story", "true", "wisdom", "honor", "miracle", "blessing", "angel", "destiny", "harmony", "melody", "journey",
+    "spirit", "echo", "phoenix", "lake", "ocean", "forest", "brook", "haven", "bliss", "charity", "glory", "precious",
+    "unique", "genesis", "trinity", "liberty", "freedom", "victory", "rebel", "ace", "blaze", "flash", "ranger",
+    "maverick", "titan", "atlas", "orion", "apollo", "neo", "matrix", "java", "linux", "cisco", "oracle", "delta",
+    "alpha", "omega", "sierra", "nash", "early", "young", "long", "strong", "bright", "smart", "clear", "pure", "fair",
+    "wise", "bold", "brave", "swift", "rapid", "quick", "fast", "open", "modern",
+];
 
 static ORGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     KNOWN_ORGS
@@ -54,6 +75,53 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN.contains(folded.as_str())
         || folded.split('-').next().is_some_and(|p| GIVEN.contains(p))
         || GIVEN.contains(folded.replace('-', "").as_str())
+}
+
+/// Whether `word` (as written) is a surname of the lexicon.
+pub fn is_surname(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().count() >= 2 && {
+        let folded = fold(w).replace(['\'', '’'], "");
+        SURNAME.contains(folded.as_str()) || folded.split('-').all(|p| SURNAME.contains(p))
+    }
+}
+
+/// Whether a word reads as a common English word rather than a name: a word of [`WORDLIKE`], or
+/// with the ending of an adjective, a gerund or an abstract noun (`Programming`, `Native`).
+fn common_word(word: &str) -> bool {
+    /// Words of talk titles that are also surnames (`Stack`, `Cloud`, `Hall`).
+    const TITLE_WORDS: &[&str] = &[
+        "full", "stack", "native", "cloud", "web", "data", "micro", "big", "small", "new", "old", "next", "first",
+        "last", "high", "low", "good", "best", "better", "hard", "soft", "easy", "simple", "single", "multi", "live",
+        "machine", "software", "hardware", "system", "systems", "network", "service", "platform", "api", "app", "code",
+        "test", "type", "types", "rust", "python", "go", "hall", "expo", "room", "day", "night", "world", "home",
+        "house", "land", "street", "park", "field", "wood", "woods", "hill", "lane", "page", "book", "story", "game",
+        "games", "art", "design", "build", "ship", "fix", "bug", "bugs", "case", "study",
+    ];
+    let w = word.to_lowercase();
+    WORDLIKE.contains(&w.as_str())
+        || TITLE_WORDS.contains(&w.as_str())
+        || (w.len() > 5
+            && [
+                "ing", "tion", "sion", "ive", "ical", "able", "ible", "ous", "ful", "less", "ness", "ment", "ity",
+                "ics",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s)))
+}
+
+/// An ending English words have and names seldom do (`Embedded`, `Really`).
+fn english_ending(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"))
+}
+
+/// Whether the evidence for a person is its given name (not its surname alone): what a
+/// convention needs where a title could stand in its place (`Name: Title`).
+pub fn given_evidence(name: &str) -> bool {
+    let t = clean_name(name);
+    let first = t.split_whitespace().next().unwrap_or_default();
+    verdict(t) == Verdict::Person && is_given_name(first)
 }
 
 /// Whether `text` is a well-known organization (`schema/known-orgs.tsv`).
@@ -148,14 +216,21 @@ fn is_org_word(w: &str) -> bool {
         return true;
     }
     let bare = lw.trim_end_matches('.');
+    let dotted = format!("{bare}.");
     // Case matters for the short ones: `AI`, `IO`, `SA` are cues, `Sa` or `Io` are names.
-    ORG_WORDS.contains(&bare) && (bare.len() > 2 || w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    (ORG_WORDS.contains(&bare) || ORG_WORDS.contains(&dotted.as_str()))
+        && (bare.len() > 2 || w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
 }
 
 /// Whether `w` is a word of a job title (`Staff`, `Engineer`, `CTO`).
 pub fn is_role_word(w: &str) -> bool {
     let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase();
+    // German compounds (`Softwareentwicklerin`, `Softwarearchitekt`) end with the role.
     ROLE_WORDS.contains(&lw.as_str())
+        || (lw.len() > 10
+            && ["entwickler", "entwicklerin", "architekt", "architektin", "ingenieur", "ingenieurin", "engineer"]
+                .iter()
+                .any(|s| lw.ends_with(s)))
 }
 
 /// Capitalized words that start or join titles, not names (`A Journey from Ruby to Go`,
@@ -327,7 +402,20 @@ pub fn verdict(text: &str) -> Verdict {
     }
     // `J. Smith`, `J.R. Smith`: an initial, then a surname.
     let initial = words[0].trim_end_matches('.').chars().all(char::is_uppercase) && words[0].ends_with('.');
-    if is_given_name(words[0]) || (initial && words.len() >= 2) { Verdict::Person } else { Verdict::Unsure }
+    let last = words.last().copied().unwrap_or_default();
+    let surname = is_surname(last) && words.len() <= 4;
+    // A common word after the given name makes a thing's name (`Cruise Automation`, `London
+    // Gophers`), unless the last word is a surname.
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    let later_common = words[1..].iter().any(|w| common_word(w)) || plural(last);
+    let given = is_given_name(words[0]) && (!common_word(words[0]) && !later_common || surname);
+    // A surname last is evidence too, when nothing before it reads as a common word
+    // (`Qumisha Goss`, not `Full Stack`).
+    let by_surname = surname
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| common_word(w) || is_org_word(w) || (!is_given_name(w) && english_ending(w)));
+    if given || (initial && words.len() >= 2) || by_surname { Verdict::Person } else { Verdict::Unsure }
 }
 
 /// One capitalized word: people are named with two words or more in notes, so a single word
@@ -342,13 +430,31 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        for p in ["Hanna Lindqvist", "Miguel Ortega", "Farah Siddiqui", "Łukasz Langa", "José Valim", "J. Smith"] {
+        for p in [
+            "Hanna Lindqvist",
+            "Miguel Ortega",
+            "Farah Siddiqui",
+            "Łukasz Langa",
+            "José Valim",
+            "J. Smith",
+            "Qumisha Goss",
+            "Grace Hopper",
+            "Małgorzata Hernández",
+        ] {
             assert_eq!(verdict(p), Verdict::Person, "{p}");
         }
         for o in ["Spotify", "Red Hat", "Google", "Deep Labs, Inc", "ClearBoxAI", "IBM", "Acme GmbH", "acme.io"] {
             assert_eq!(verdict(o), Verdict::Org, "{o}");
         }
-        for u in ["Analytical Engines", "Programming Language", "Hanna"] {
+        for u in [
+            "Analytical Engines",
+            "Programming Language",
+            "Hanna",
+            "Deep Learning",
+            "Full Stack",
+            "Cruise Automation",
+            "Embedded Rust",
+        ] {
             assert_eq!(verdict(u), Verdict::Unsure, "{u}");
         }
         assert_eq!(verdict("University of Bologna"), Verdict::Org);

@@ -284,11 +284,18 @@ fn read_people(block: &Block, text: &str, line: u32, strength: Strength, out: &m
             .iter()
             .flatten()
             .any(|(_, c)| c.as_ref().is_some_and(|c| c.verdict == Verdict::Person || c.own_affiliation));
+        // `A, Org & B, Org`: after a speaker with no organization yet, a name-shaped first part
+        // without evidence, joined to a person on evidence, is the organization of the first.
+        let org_first = piece_parts.len() > 1
+            && group.iter().all(|&i| out.speakers[i].orgs.is_empty())
+            && piece_parts[0].1.as_ref().is_some_and(|c| !sure(c) && c.verdict != Verdict::Person)
+            && piece_parts[1..].iter().any(|(_, c)| c.as_ref().is_some_and(|c| sure(c) && c.verdict != Verdict::Org));
         let listing = strength == Strength::Many
             || out.speakers.last().is_some_and(|s| !s.orgs.is_empty())
             || sure_later
             || (any_sure_here && piece_parts.len() > 1);
         let is_person = |c: &Candidate| match c.verdict {
+            Verdict::Unsure if org_first && std::ptr::eq(c, piece_parts[0].1.as_ref().expect("checked")) => false,
             Verdict::Person => true,
             Verdict::Org => false,
             Verdict::Unsure => {
