@@ -351,6 +351,19 @@ fn until_summary(who: &str) -> &str {
     who
 }
 
+/// `Title - A summary sentence.`: the title, without what follows the first dash when that is a
+/// sentence (it ends as one, or it is six words or more).
+fn without_summary(title: &str) -> &str {
+    for (start, end) in heading_speakers::dashes(title) {
+        let rest = title[end..].trim();
+        let sentence = rest.ends_with(['.', '。', '!', '?', '！']) || rest.split_whitespace().count() >= 6;
+        if sentence {
+            return title[..start].trim_end();
+        }
+    }
+    title
+}
+
 /// A plain item: the heading conventions read it (`T — Name (Org)`, `T by Name`, `T (Name)`),
 /// the whole or up to a summary after a colon (`T (Name): summary`).
 fn plain(block: &Block, text: &str, line: u32, relax: bool) -> Option<(String, People)> {
@@ -376,12 +389,9 @@ fn plain(block: &Block, text: &str, line: u32, relax: bool) -> Option<(String, P
     }
     let read = |t: &str| {
         let (title, p, id) = heading_speakers::read(block, t, line, false, relaxed)?;
-        // `Name: Title – summary`: the title ends at a dash.
+        // `Name: Title – summary`: the title ends at a dash before a sentence.
         let title = match id {
-            "heading.name-colon" | "heading.name-dash" => {
-                let cut = [" – ", " — "].iter().filter_map(|d| title.find(d)).min().unwrap_or(title.len());
-                title[..cut].to_owned()
-            }
+            "heading.name-colon" | "heading.name-dash" => without_summary(&title).to_owned(),
             _ => title,
         };
         p.leftovers.is_empty().then_some((title, p))

@@ -387,25 +387,39 @@ fn give(out: &mut People, group: &[usize], orgs: Vec<Org>) {
 fn role_org(block: &Block, text: &str, line: u32) -> Option<Vec<Org>> {
     let rendered = block.render(text);
     let words: Vec<&str> = rendered.split_whitespace().collect();
-    let first = words.first()?;
-    let the_role = first.eq_ignore_ascii_case("the") && words.get(1).is_some_and(|w| names::is_role_word(w));
-    if !names::is_role_word(first) && !the_role {
+    words.first()?;
+    // The role runs to a word joining it to an organization: one that only does that first (`at`,
+    // `@`, `chez`, `bei`, `presso`, `en`, `na`, `in`, `for`), else one that may join words of the
+    // role too (`of`, `de`, `da`, `di`: `jefa de ingeniería en Org`, `CTO of Org`).
+    const FIRST: &[&str] = &["at", "@", "chez", "bei", "presso", "en", "na", "in", "for", "bij"];
+    const THEN: &[&str] = &["of", "de", "da", "do", "di", "von"];
+    let joiner =
+        |set: &[&str]| words.iter().skip(1).position(|w| set.contains(&w.to_lowercase().as_str())).map(|i| i + 1);
+    let at = joiner(FIRST).or_else(|| joiner(THEN));
+    let role = &words[..at.unwrap_or(words.len())];
+    // A role starts with a role word (`CTO`, `the lead of`), or is a few words holding one
+    // (`Site Reliability Engineer`); it is no name (`Name at Org` is read as a person elsewhere).
+    let starts = names::is_role_word(role[0])
+        || (role[0].eq_ignore_ascii_case("the") && role.get(1).is_some_and(|w| names::is_role_word(w)));
+    let holds = role.len() <= 5
+        && role.iter().any(|w| names::is_role_word(w))
+        && !role.iter().any(|w| w.contains(['(', ')', '&', ',']));
+    if !(starts || holds) || names::verdict(&role.join(" ")) == Verdict::Person {
         return None;
     }
-    // The role runs to the first affiliation word; what follows is the organization.
-    for (i, w) in words.iter().enumerate().skip(1) {
-        let lw = w.to_lowercase();
-        if AFFILIATION_WORDS.iter().any(|(a, _, _)| *a == lw) || lw == "in" || lw == "for" {
-            let at = byte_offset_of_word(text, block, i)?;
-            let org = org_text(block, &text[at..], line);
-            return Some(org.into_iter().collect());
+    if let Some(i) = at {
+        if i + 1 >= words.len() {
+            return None;
         }
+        let at = byte_offset_of_word(text, block, i)?;
+        return Some(org_text(block, &text[at..], line).into_iter().collect());
     }
     // A role alone, all of its words role words (or small words between them).
     words
         .iter()
         .all(|w| {
-            names::is_role_word(w) || matches!(w.to_lowercase().as_str(), "of" | "and" | "&" | "the" | "de" | "at")
+            names::is_role_word(w)
+                || matches!(w.to_lowercase().as_str(), "of" | "and" | "&" | "the" | "de" | "at" | "del" | "di" | "da")
         })
         .then(Vec::new)
 }
@@ -472,6 +486,9 @@ fn person(block: &Block, piece: &str, line: u32) -> Option<Candidate> {
             {
                 continue;
             }
+            // `（所属: Org）`, `（Org所属）`: Japanese for "of Org".
+            let part = part.strip_prefix("所属").map_or(part, |r| r.trim_start_matches([':', ' ']).trim());
+            let part = part.strip_suffix("所属").map_or(part, str::trim);
             if let Some(o) = role_org(block, part, line) {
                 orgs.extend(o);
                 own_affiliation = true;
@@ -497,6 +514,18 @@ fn person(block: &Block, piece: &str, line: u32) -> Option<Candidate> {
         } else {
             break;
         }
+    }
+    // `Pixelflow の Ilaria Moore`: Japanese writes the organization first.
+    if let Some((org, name)) = piece.split_once(" の ").or_else(|| {
+        piece.split_once('の').filter(|(o, n)| {
+            o.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '.')
+                && n.trim_start().chars().next().is_some_and(char::is_uppercase)
+        })
+    }) && let Some(o) = org_text(block, org, line)
+    {
+        orgs.push(o);
+        own_affiliation = true;
+        piece = name.trim();
     }
     if let Some((name, org)) = affiliation(block, piece, line) {
         orgs.push(org);
@@ -586,7 +615,7 @@ fn affiliation<'a>(block: &Block, piece: &'a str, line: u32) -> Option<(&'a str,
         }
         if !strong
             && !(names::verdict(&rendered_name) == Verdict::Person
-                && (names::org_evidence(&rendered_rest) || single_link(block, rest).is_some()))
+                && (names::verdict(&rendered_rest) == Verdict::Org || single_link(block, rest).is_some()))
         {
             continue;
         }
@@ -695,6 +724,12 @@ pub(crate) const MATERIAL_WORDS: &[&str] = &[
 /// The kind of a typed link, from its text (`slides`, `video`, `repo`, ...).
 pub(crate) fn material_kind(text: &str) -> Option<MaterialKind> {
     let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // `le slide`, `die Folien`, `the video`: an article first.
+    const ARTICLES: &[&str] = &[
+        "the ", "le ", "la ", "les ", "el ", "los ", "las ", "il ", "lo ", "gli ", "o ", "os ", "a ", "as ", "die ",
+        "der ", "das ", "my ", "our ",
+    ];
+    let t = ARTICLES.iter().find_map(|a| t.strip_prefix(a)).map_or(t.clone(), str::to_owned);
     Some(match t.as_str() {
         "slides" | "slide" | "deck" | "slide deck" | "slides pdf" | "presentation" | "slides here" | "diapositivas"
         | "transparents" | "folien" | "lucidi" | "スライド" => MaterialKind::Slides,

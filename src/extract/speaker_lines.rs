@@ -226,7 +226,14 @@ pub(crate) fn read_labels(block: &Block, line: &Line, lang: Option<&str>) -> Opt
     for (i, c) in text.char_indices() {
         if matches!(c, ';' | ',' | '.' | '|' | '—' | '–' | '(') {
             let after = &text[i + c.len_utf8()..];
-            if let Some((s, _)) = label_at(after, None) {
+            // A label after punctuation and a space (`; Moderator: C`, `(moderated by C)`), not
+            // inside a word (`name@host.com`); a word such as `with` only after a comma.
+            if c != '(' && !after.starts_with(char::is_whitespace) {
+                continue;
+            }
+            if let Some((s, cue)) = label_at(after, None)
+                && (cue.colon || cue.role == super::cues::Role::Moderator || matches!(c, ',' | ';'))
+            {
                 next = Some((i, i + c.len_utf8() + s));
                 break;
             }
