@@ -613,6 +613,10 @@ fn affiliation<'a>(block: &Block, piece: &'a str, line: u32) -> Option<(&'a str,
         if !name_ok {
             return None;
         }
+        // A weak word joins only written in lower case (`de Google`, not `Van De Ven`).
+        if !strong && w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         if !strong
             && !(names::verdict(&rendered_name) == Verdict::Person
                 && (names::verdict(&rendered_rest) == Verdict::Org || single_link(block, rest).is_some()))
