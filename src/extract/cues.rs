@@ -5,7 +5,41 @@
 //! its words here (and an example to the catalogue, [`super::catalogue`]). Words are matched
 //! ignoring case, as whole words.
 
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
 use crate::model::TalkKind;
+
+/// The entries of a word list by the first letter of their word, so that a text is compared
+/// only with the words that start as it does (the lists are asked about every heading, line and
+/// white space of a note).
+pub(crate) struct ByFirst<T: 'static>(HashMap<char, Vec<&'static T>>);
+
+impl<T> ByFirst<T> {
+    fn new(items: &'static [T], word: impl Fn(&T) -> &str) -> Self {
+        let mut map: HashMap<char, Vec<&'static T>> = HashMap::default();
+        for item in items {
+            if let Some(c) = word(item).chars().next() {
+                map.entry(c).or_default().push(item);
+            }
+        }
+        Self(map)
+    }
+
+    /// The entries whose word may start `text` (its first letter, in lower case).
+    pub(crate) fn starting(&self, text: &str) -> &[&'static T] {
+        let Some(c) = text.chars().next() else { return &[] };
+        let c = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+        self.0.get(&c).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// [`KIND_WORDS`] by first letter.
+pub(crate) static KIND_INDEX: LazyLock<ByFirst<KindWord>> = LazyLock::new(|| ByFirst::new(KIND_WORDS, |k| k.word));
+/// [`CONTAINERS`] by first letter.
+pub(crate) static CONTAINER_INDEX: LazyLock<ByFirst<KindWord>> = LazyLock::new(|| ByFirst::new(CONTAINERS, |k| k.word));
+/// [`SPEAKER_CUES`] by first letter.
+pub(crate) static CUE_INDEX: LazyLock<ByFirst<SpeakerCue>> = LazyLock::new(|| ByFirst::new(SPEAKER_CUES, |c| c.word));
 
 /// A word (or a few words) naming a kind of talk, with its language.
 #[derive(Debug, Clone, Copy)]

@@ -8,7 +8,6 @@
 
 use super::blocks::Block;
 use super::catalogue::{Convention, Expect};
-use super::cues::SPEAKER_CUES;
 use super::people::{self, People, Strength};
 use super::tagged::prefix_len;
 use crate::model::TalkKind;
@@ -162,7 +161,8 @@ pub(crate) fn read(
 /// The inline cue at the start of `text` (`by `, `por `, `presented by `): its length and
 /// whether it is ambiguous.
 fn inline_cue(text: &str) -> Option<(usize, bool)> {
-    SPEAKER_CUES
+    super::cues::CUE_INDEX
+        .starting(text)
         .iter()
         .filter(|c| !c.colon)
         .filter_map(|c| prefix_len(text, c.word).map(|n| (n, AMBIGUOUS.contains(&c.word), c.word.len())))
@@ -238,25 +238,7 @@ fn named_first(block: &Block, who: &str, line: u32, relaxed: bool) -> Option<Peo
 
 /// Top-level dashes between white space (`-`, `–`, `—`, `|`), as byte offsets.
 pub(crate) fn dashes(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut depth = 0i32;
-    let mut out = Vec::new();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '-' | '–' | '—' | '|'
-                if depth == 0
-                    && k > 0
-                    && chars[k - 1].1.is_whitespace()
-                    && chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace()) =>
-            {
-                out.push((i, i + c.len_utf8()));
-            }
-            _ => {}
-        }
-    }
-    out
+    people::spaced_separators(text, |c| matches!(c, '-' | '–' | '—' | '|'))
 }
 
 fn dash(block: &Block, text: &str, line: u32, weak: Strength) -> Option<(String, People)> {

@@ -165,6 +165,9 @@ pub(crate) fn read_line(
             Rule::Emphasized => delimited(block, text, line, emphasized_title, relax),
             Rule::Quoted => delimited(block, text, line, quoted_title, relax),
             Rule::Linked => delimited(block, text, line, linked_title, relax),
+            // A paragraph's first line in plain text is a talk only as `Title (Name): summary`
+            // or `Title - Name`: prose seldom has a parenthesis or a spaced dash there.
+            Rule::Plain if place == Place::FirstLine && !(text.contains(')') || has_spaced_dash(text)) => None,
             Rule::Plain if place != Place::Line => plain(block, text, line, relax),
             Rule::Plain => None,
         };
@@ -304,7 +307,8 @@ fn delimited(
 
 /// An inline cue word (`by`, `por`, `par`) at the start: where the people start.
 fn cue(text: &str) -> Option<usize> {
-    super::cues::SPEAKER_CUES
+    super::cues::CUE_INDEX
+        .starting(text)
         .iter()
         .filter(|c| !c.colon && !matches!(c.word, "with" | "von" | "di" | "a cura di"))
         .filter_map(|c| super::tagged::prefix_len(text, c.word))
@@ -315,7 +319,8 @@ fn cue(text: &str) -> Option<usize> {
 
 /// Any inline cue word at the start (`von `, `di `, `with `): where the people start.
 fn any_cue(text: &str) -> Option<usize> {
-    super::cues::SPEAKER_CUES
+    super::cues::CUE_INDEX
+        .starting(text)
         .iter()
         .filter(|c| !c.colon)
         .filter_map(|c| super::tagged::prefix_len(text, c.word))
@@ -349,6 +354,11 @@ fn until_summary(who: &str) -> &str {
         }
     }
     who
+}
+
+/// Whether `text` has a dash between spaces (`Title - Name`).
+fn has_spaced_dash(text: &str) -> bool {
+    [" - ", " – ", " — ", " | "].iter().any(|d| text.contains(d))
 }
 
 /// `Title - A summary sentence.`: the title, without what follows the first dash when that is a

@@ -254,12 +254,27 @@ pub(crate) fn is_generic(text: &str) -> bool {
 
 /// Whether `word` in lower case is one of `list` (lower-case words). ASCII is compared
 /// ignoring case, without a lower-case copy: lowering ASCII is ASCII case folding.
-fn in_lower_case(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+fn in_lower_case(list: &'static [&'static str], word: &str) -> bool {
+    // The two lists asked about every link, as sets; others are short.
+    static SETS: std::sync::LazyLock<[rustc_hash::FxHashSet<&'static str>; 2]> =
+        std::sync::LazyLock::new(|| [GENERIC.iter().copied().collect(), PAGE_WORDS.iter().copied().collect()]);
+    let set = if std::ptr::eq(list, GENERIC) {
+        &SETS[0]
+    } else if std::ptr::eq(list, PAGE_WORDS) {
+        &SETS[1]
+    } else if word.is_ascii() {
+        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
     } else {
-        list.contains(&word.to_lowercase().as_str())
+        return list.contains(&word.to_lowercase().as_str());
+    };
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return set.contains(std::str::from_utf8(&buf[..word.len()]).unwrap_or_default());
     }
+    set.contains(word.to_lowercase().as_str())
 }
 
 /// Mines one body block of a talk.

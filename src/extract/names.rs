@@ -12,7 +12,7 @@
 //!   convention itself says what it is (after `Speaker:`, in a table's speaker column), and
 //!   `talkgraph check` reports it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::cues::{ORG_WORDS, ROLE_WORDS};
@@ -36,8 +36,32 @@ const KNOWN_ORGS: &str = include_str!("../../schema/known-orgs.tsv");
 static GIVEN: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
 
+/// The word lists of this module and of [`super::cues`] as sets: they are asked about every word
+/// of every name-shaped text.
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        static $name: LazyLock<HashSet<&'static str>> = LazyLock::new(|| $list.iter().copied().collect());
+    };
+}
+word_set!(ORG_SET, ORG_WORDS);
+word_set!(ROLE_SET, ROLE_WORDS);
+word_set!(NOT_NAME_SET, NOT_NAME_WORDS);
+word_set!(PARTICLE_SET, PARTICLES);
+word_set!(WORDLIKE_SET, WORDLIKE);
+word_set!(TITLE_SET, TITLE_WORDS);
+
 static SURNAME: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| SURNAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Words of talk titles that are also surnames (`Stack`, `Cloud`, `Hall`).
+const TITLE_WORDS: &[&str] = &[
+    "full", "stack", "native", "cloud", "web", "data", "micro", "big", "small", "new", "old", "next", "first", "last",
+    "high", "low", "good", "best", "better", "hard", "soft", "easy", "simple", "single", "multi", "live", "machine",
+    "software", "hardware", "system", "systems", "network", "service", "platform", "api", "app", "code", "test",
+    "type", "types", "rust", "python", "go", "hall", "expo", "room", "day", "night", "world", "home", "house", "land",
+    "street", "park", "field", "wood", "woods", "hill", "lane", "page", "book", "story", "game", "games", "art",
+    "design", "build", "ship", "fix", "bug", "bugs", "case", "study",
+];
 
 /// Given names that are also common words (`Deep`, `Red`, `Star`, `Will`): a text that starts
 /// with one is a person only when its last word is a surname (`Grace Hopper`, not `Deep
@@ -67,47 +91,72 @@ static ORGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether `word` (as written) is a given name of the lexicon.
 pub fn is_given_name(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.chars().count() < 2 {
+    if w.len() < 2 {
         return false;
     }
-    let folded = fold(w);
-    // Hyphenated given names (`Jean-Luc`, `Min-jun`): the first part, or the whole without the hyphen.
-    GIVEN.contains(folded.as_str())
-        || folded.split('-').next().is_some_and(|p| GIVEN.contains(p))
-        || GIVEN.contains(folded.replace('-', "").as_str())
+    with_folded(w, |folded| {
+        // Hyphenated given names (`Jean-Luc`, `Min-jun`): the first part, or the whole without the hyphen.
+        GIVEN.contains(folded)
+            || (folded.contains('-')
+                && (folded.split('-').next().is_some_and(|p| GIVEN.contains(p))
+                    || GIVEN.contains(folded.replace('-', "").as_str())))
+    })
+}
+
+/// Calls `f` with `w` in lower case: ASCII lower-cased in a buffer on the stack (every word of
+/// every name-shaped text is looked up in a few sets), anything else by `to_lowercase`.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    if w.is_ascii() && w.len() <= buf.len() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return f(std::str::from_utf8(&buf[..w.len()]).unwrap_or_default());
+    }
+    f(&w.to_lowercase())
+}
+
+/// Calls `f` with `w` folded as keys fold it ([`fold`]): ASCII lower-cased in a buffer on the
+/// stack (names are looked up for every word of every name-shaped text), anything else folded.
+fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    if w.is_ascii() && w.len() <= buf.len() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = if c == b'`' { b'\'' } else { c.to_ascii_lowercase() };
+        }
+        // ASCII bytes are UTF-8.
+        return f(std::str::from_utf8(&buf[..w.len()]).unwrap_or_default());
+    }
+    f(&fold(w))
 }
 
 /// Whether `word` (as written) is a surname of the lexicon.
 pub fn is_surname(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    w.chars().count() >= 2 && {
-        let folded = fold(w).replace(['\'', '’'], "");
-        SURNAME.contains(folded.as_str()) || folded.split('-').all(|p| SURNAME.contains(p))
-    }
+    w.len() >= 2
+        && with_folded(w, |folded| {
+            if folded.contains(['\'', '’']) {
+                let bare = folded.replace(['\'', '’'], "");
+                return SURNAME.contains(bare.as_str());
+            }
+            SURNAME.contains(folded) || (folded.contains('-') && folded.split('-').all(|p| SURNAME.contains(p)))
+        })
 }
 
 /// Whether a word reads as a common English word rather than a name: a word of [`WORDLIKE`], or
 /// with the ending of an adjective, a gerund or an abstract noun (`Programming`, `Native`).
 fn common_word(word: &str) -> bool {
-    /// Words of talk titles that are also surnames (`Stack`, `Cloud`, `Hall`).
-    const TITLE_WORDS: &[&str] = &[
-        "full", "stack", "native", "cloud", "web", "data", "micro", "big", "small", "new", "old", "next", "first",
-        "last", "high", "low", "good", "best", "better", "hard", "soft", "easy", "simple", "single", "multi", "live",
-        "machine", "software", "hardware", "system", "systems", "network", "service", "platform", "api", "app", "code",
-        "test", "type", "types", "rust", "python", "go", "hall", "expo", "room", "day", "night", "world", "home",
-        "house", "land", "street", "park", "field", "wood", "woods", "hill", "lane", "page", "book", "story", "game",
-        "games", "art", "design", "build", "ship", "fix", "bug", "bugs", "case", "study",
-    ];
-    let w = word.to_lowercase();
-    WORDLIKE.contains(&w.as_str())
-        || TITLE_WORDS.contains(&w.as_str())
-        || (w.len() > 5
-            && [
-                "ing", "tion", "sion", "ive", "ical", "able", "ible", "ous", "ful", "less", "ness", "ment", "ity",
-                "ics",
-            ]
-            .iter()
-            .any(|s| w.ends_with(s)))
+    with_lower(word, |w| {
+        WORDLIKE_SET.contains(w)
+            || TITLE_SET.contains(w)
+            || (w.len() > 5
+                && [
+                    "ing", "tion", "sion", "ive", "ical", "able", "ible", "ous", "ful", "less", "ness", "ment", "ity",
+                    "ics",
+                ]
+                .iter()
+                .any(|s| w.ends_with(s)))
+    })
 }
 
 /// An ending English words have and names seldom do (`Embedded`, `Really`).
@@ -126,6 +175,16 @@ pub fn given_evidence(name: &str) -> bool {
 
 /// Whether `text` is a well-known organization (`schema/known-orgs.tsv`).
 pub fn is_known_org(text: &str) -> bool {
+    // The key of an ASCII name, built on the stack: letters and digits in lower case.
+    let mut buf = [0u8; 48];
+    if text.is_ascii() && text.len() <= buf.len() {
+        let mut n = 0;
+        for c in text.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        return n > 0 && ORGS.contains(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+    }
     let k = org_key(text);
     !k.is_empty() && ORGS.contains(&k)
 }
@@ -211,26 +270,38 @@ pub fn is_domain(w: &str) -> bool {
 }
 
 fn is_org_word(w: &str) -> bool {
-    let lw = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"')).to_lowercase();
-    if ORG_WORDS.contains(&lw.as_str()) {
-        return true;
+    let t = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"'));
+    // The shortest cue has two letters, the longest seventeen (`laboratories`, `universidade`).
+    if t.len() < 2 || t.len() > 20 {
+        return false;
     }
-    let bare = lw.trim_end_matches('.');
-    let dotted = format!("{bare}.");
-    // Case matters for the short ones: `AI`, `IO`, `SA` are cues, `Sa` or `Io` are names.
-    (ORG_WORDS.contains(&bare) || ORG_WORDS.contains(&dotted.as_str()))
-        && (bare.len() > 2 || w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    with_lower(t, |lw| {
+        if ORG_SET.contains(lw) {
+            return true;
+        }
+        let bare = lw.trim_end_matches('.');
+        // `S.L` is `S.L.`: the period of the abbreviation may have been trimmed.
+        let dotted = || bare.contains('.') && ORG_SET.contains(format!("{bare}.").as_str());
+        // Case matters for the short ones: `AI`, `IO`, `SA` are cues, `Sa` or `Io` are names.
+        (ORG_SET.contains(bare) || dotted())
+            && (bare.len() > 2 || w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    })
 }
 
 /// Whether `w` is a word of a job title (`Staff`, `Engineer`, `CTO`).
 pub fn is_role_word(w: &str) -> bool {
-    let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase();
-    // German compounds (`Softwareentwicklerin`, `Softwarearchitekt`) end with the role.
-    ROLE_WORDS.contains(&lw.as_str())
-        || (lw.len() > 10
-            && ["entwickler", "entwicklerin", "architekt", "architektin", "ingenieur", "ingenieurin", "engineer"]
-                .iter()
-                .any(|s| lw.ends_with(s)))
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+    if t.len() < 2 {
+        return false;
+    }
+    with_lower(t, |lw| {
+        // German compounds (`Softwareentwicklerin`, `Softwarearchitekt`) end with the role.
+        ROLE_SET.contains(lw)
+            || (lw.len() > 10
+                && ["entwickler", "entwicklerin", "architekt", "architektin", "ingenieur", "ingenieurin", "engineer"]
+                    .iter()
+                    .any(|s| lw.ends_with(s)))
+    })
 }
 
 /// Capitalized words that start or join titles, not names (`A Journey from Ruby to Go`,
@@ -340,9 +411,10 @@ const NOT_NAME_WORDS: &[&str] = &[
 pub fn name_shaped(name: &str, min_words: usize) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let title_word = |w: &&str| {
-        let lw = w.to_lowercase();
-        NOT_NAME_WORDS.contains(&lw.as_str())
-            && (w.chars().next().is_some_and(char::is_uppercase) || !PARTICLES.contains(&lw.as_str()))
+        with_lower(w, |lw| {
+            NOT_NAME_SET.contains(lw)
+                && (w.chars().next().is_some_and(char::is_uppercase) || !PARTICLE_SET.contains(lw))
+        })
     };
     (min_words..=5).contains(&words.len())
         && !words.iter().any(title_word)
@@ -353,7 +425,7 @@ pub fn name_shaped(name: &str, min_words: usize) -> bool {
             // A nickname in parentheses or quotes (`Jung-Yu (Gina) Yeh`) is a word of the name.
             let w = if i > 0 { w.trim_matches(['(', ')', '"', '“', '”', '\'']) } else { w };
             w.chars().next().is_some_and(capital)
-                || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+                || (i > 0 && with_lower(w, |lw| PARTICLE_SET.contains(lw)))
                 || (i > 0 && w.starts_with("d'"))
         })
 }
@@ -383,6 +455,27 @@ pub fn capital(c: char) -> bool {
 
 /// The verdict on `text`, written as a name would be (links already replaced by their text).
 pub fn verdict(text: &str) -> Verdict {
+    // A pure function of the text, asked again and again of the same names in a note: remembered
+    // per thread (a few thousand names at most, then forgotten all at once).
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Verdict>> = Default::default();
+    }
+    if let Some(v) = SEEN.with(|s| s.borrow().get(text).copied()) {
+        return v;
+    }
+    let v = judge(text);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 4096 {
+            s.clear();
+        }
+        s.insert(text.into(), v);
+    });
+    v
+}
+
+/// [`verdict`], worked out.
+fn judge(text: &str) -> Verdict {
     let t = clean_name(text);
     if org_evidence(t) {
         return Verdict::Org;

@@ -51,26 +51,36 @@ fn is_separator(c: char) -> bool {
 /// between white space.
 fn split_segments(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let (mut depth, mut start) = (0i32, 0usize);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut start = 0;
+    for (i, end) in spaced_separators(text, is_separator) {
+        out.push(text[start..i].trim());
+        start = end;
+    }
+    out.push(text[start..].trim());
+    out
+}
+
+/// The top-level (outside parentheses and brackets) separators of `text` that stand between
+/// white space (`Title - Name`, `A | B`), as byte ranges.
+pub(crate) fn spaced_separators(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            _ if depth == 0
-                && is_separator(c)
-                && k > 0
-                && chars[k - 1].1.is_whitespace()
-                && chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace()) =>
-            {
-                out.push(&text[start..i]);
-                start = i + c.len_utf8();
+            _ if depth == 0 && prev_space && is_sep(c) => {
+                let end = i + c.len_utf8();
+                if text[end..].starts_with(char::is_whitespace) {
+                    out.push((i, end));
+                }
             }
             _ => {}
         }
+        prev_space = c.is_whitespace();
     }
-    out.push(&text[start..]);
-    out.into_iter().map(str::trim).collect()
+    out
 }
 
 /// Splits at top-level commas and semicolons.
@@ -136,7 +146,21 @@ fn split_and(text: &str) -> Vec<&str> {
 /// Reads a text that names speakers (shadow text of `block`, found on `line`): `None` when the
 /// first part names nobody the convention may take.
 pub(crate) fn read(block: &Block, text: &str, line: u32, strength: Strength) -> Option<People> {
-    let rest = moderator_in_parenthesis(&narrow(&text.replace('*', "")));
+    // Cheap check first: people start with a capital (or a link, a script without case, a
+    // quote or an emphasis); most texts tried (sentences, titles) do not.
+    let first = text.trim_start().chars().find(|c| !matches!(c, '*' | '_' | '"' | '“' | '«' | '\''))?;
+    if !(names::capital(first) || is_mark(first) || first == '@') {
+        return None;
+    }
+    let starless;
+    let text = if text.contains('*') {
+        starless = text.replace('*', "");
+        starless.as_str()
+    } else {
+        text
+    };
+    let narrowed = narrow(text);
+    let rest = if narrowed.contains('(') { moderator_in_parenthesis(&narrowed) } else { narrowed.into_owned() };
     let rest = trim_end_punctuation(rest.trim());
     let segments = split_segments(rest);
     let mut out = People::default();
@@ -155,22 +179,24 @@ pub(crate) fn read(block: &Block, text: &str, line: u32, strength: Strength) -> 
 
 /// `text` with the full-width punctuation of Japanese and Chinese text as its ASCII form
 /// (`（所属）` as `(所属)`, `：` as `:`), so that one reading serves both.
-pub(crate) fn narrow(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_owned();
+pub(crate) fn narrow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.contains(['（', '）', '：', '，', '；', '｜', '＆']) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '，' => ',',
-            '；' => ';',
-            '｜' => '|',
-            '＆' => '&',
-            c => c,
-        })
-        .collect()
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                '：' => ':',
+                '，' => ',',
+                '；' => ';',
+                '｜' => '|',
+                '＆' => '&',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// `A, B (moderated by C)`, `A, B (moderado por C)`: the moderator is one more person, written
@@ -178,8 +204,10 @@ pub(crate) fn narrow(text: &str) -> String {
 fn moderator_in_parenthesis(text: &str) -> String {
     let Some((before, inner)) = last_parenthesis(text) else { return text.to_owned() };
     let inner = inner.trim();
-    let cue = super::cues::SPEAKER_CUES
+    let cue = super::cues::CUE_INDEX
+        .starting(inner)
         .iter()
+        .copied()
         .filter(|c| c.role == super::cues::Role::Moderator)
         .filter_map(|c| super::tagged::prefix_len(inner, c.word).map(|n| (c, n)))
         .max_by_key(|(c, _)| c.word.len());

@@ -204,7 +204,7 @@ fn tag_end(text: &str) -> Option<usize> {
         let after = after.trim_start().strip_prefix([':', '：', '-', '–', '—', '|']).unwrap_or(after);
         return Some(text.len() - after.len());
     }
-    let (_, n) = tagged::word_at_start(t, super::cues::KIND_WORDS)?;
+    let (_, n) = tagged::word_at_start(t, &super::cues::KIND_INDEX)?;
     let after = t[n..].trim_start();
     let after = after.strip_prefix([':', '：', '-', '–', '—', '|'])?;
     Some(lead + (t.len() - after.len()))

@@ -8,6 +8,10 @@ use regex::Regex;
 
 use super::cues::SECTION_WORDS;
 
+/// [`SECTION_WORDS`] as a set: asked about every heading.
+static SECTIONS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| SECTION_WORDS.iter().copied().collect());
+
 /// Removes one pair of surrounding quotes (`"T"`, `“T”`, `'T'`).
 pub fn strip_quotes(s: &str) -> String {
     let t = s.trim();
@@ -94,7 +98,7 @@ pub fn is_section_title(text: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if SECTION_WORDS.contains(&t) {
+    if SECTIONS.contains(t) {
         return true;
     }
     // The words of the heading, punctuation other than `&`, `;`, `-` and `'` as spaces.
@@ -110,7 +114,7 @@ pub fn is_section_title(text: &str) -> bool {
     // The longest section word the heading starts with, then only numbers, dates and weekdays.
     (1..=words.len().min(4)).rev().any(|n| {
         let head = words[..n].join(" ");
-        SECTION_WORDS.contains(&head.as_str()) && words[n..].iter().all(|w| is_date_word(w))
+        SECTIONS.contains(head.as_str()) && words[n..].iter().all(|w| is_date_word(w))
     })
 }
 
@@ -199,7 +203,7 @@ fn is_date_word(w: &str) -> bool {
             .iter()
             .any(|s| w.strip_suffix(s).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
         || MONTHS.contains(&w)
-        || SECTION_WORDS.contains(&w) && w.ends_with("day")
+        || SECTIONS.contains(w) && w.ends_with("day")
         || [
             "lunes",
             "martes",

@@ -6,7 +6,6 @@
 
 use super::blocks::{Block, BlockKind, Line};
 use super::catalogue::{Convention, Expect};
-use super::cues::SPEAKER_CUES;
 use super::names::{self, Verdict};
 use super::people::{self, People, Strength, material_kind};
 use super::tagged::prefix_len;
@@ -15,7 +14,7 @@ use crate::model::{Material, MaterialKind, TalkKind};
 /// How a line names the speakers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
-    /// A label or word of [`SPEAKER_CUES`] in one language, then the speakers.
+    /// A label or word of [`super::cues::SPEAKER_CUES`] in one language, then the speakers.
     Label(&'static str),
     /// The speakers emphasized on their own: `_Name, Org_`, `*Name* [video](...)`.
     Emphasized,
@@ -188,13 +187,15 @@ pub(crate) struct Found {
     pub id: &'static str,
 }
 
-/// A label of [`SPEAKER_CUES`] at the start of `text` (after `*` and white space), in
+/// A label of [`super::cues::SPEAKER_CUES`] at the start of `text` (after `*` and white space), in
 /// `lang` (or any language): where the people start, and the cue.
 pub(crate) fn label_at(text: &str, lang: Option<&str>) -> Option<(usize, &'static super::cues::SpeakerCue)> {
     let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '*').len();
     let t = &text[lead..];
-    let (cue, n) = SPEAKER_CUES
+    let (cue, n) = super::cues::CUE_INDEX
+        .starting(t)
         .iter()
+        .copied()
         .filter(|c| lang.is_none_or(|l| c.lang == l))
         .filter_map(|c| prefix_len(t, c.word).map(|n| (c, n)))
         .filter(|(c, n)| {
@@ -274,6 +275,7 @@ pub(crate) fn is_label_line(line: &str) -> bool {
 pub(crate) fn read(blocks: &[Block], i: usize, level: u8, relaxed: &[&str]) -> Option<Found> {
     let next = blocks.get(i + 1);
     let mut tried = Vec::with_capacity(CONVENTIONS.len());
+    let mut label: Option<Option<(usize, &'static super::cues::SpeakerCue)>> = None;
     for c in CONVENTIONS {
         if tried.contains(&c.rule) {
             continue;
@@ -282,6 +284,11 @@ pub(crate) fn read(blocks: &[Block], i: usize, level: u8, relaxed: &[&str]) -> O
         let strength = if relaxed.contains(&c.id) { Strength::Cued } else { Strength::Weak };
         let found = match c.rule {
             Rule::Label(lang) => next.filter(|b| b.kind == BlockKind::Paragraph).and_then(|b| {
+                // One look for a label of any language, taken by the entry of its language.
+                let (_, cue) = (*label.get_or_insert_with(|| label_at(&b.lines[0].text, None)))?;
+                if cue.lang != lang {
+                    return None;
+                }
                 let mut p = read_labels(b, &b.lines[0], Some(lang))?;
                 // Further label lines (`**Moderator:** Name` under `**Panelists:** ...`), then
                 // materials (`Slides: [here](...)`).
@@ -342,7 +349,7 @@ fn emphasized(block: &Block, strength: Strength) -> Option<People> {
 fn plain(block: &Block, strength: Strength) -> Option<People> {
     let first = &block.lines[0];
     let text = first.text.trim();
-    if text.chars().count() > 140 || text.ends_with(['!', '?', ':']) {
+    if text.len() > 200 || text.ends_with(['!', '?', ':']) || sentence_like(text) {
         return None;
     }
     let mut p = people::read(block, text, first.line, strength)?;
@@ -358,6 +365,22 @@ fn plain(block: &Block, strength: Strength) -> Option<People> {
         && (strength != Strength::Weak
             || p.speakers.iter().all(|s| names::verdict(&s.name) == Verdict::Person || !s.orgs.is_empty()));
     ok.then_some(p)
+}
+
+/// Whether a line reads as a sentence rather than names: more than two lower-case words that
+/// are not the small words of speaker lines (`and`, `from`, `at`, particles, job titles).
+fn sentence_like(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "and", "y", "e", "et", "und", "ed", "from", "at", "of", "de", "da", "di", "do", "du", "des", "del", "della",
+        "van", "von", "der", "den", "la", "le", "chez", "bei", "presso", "en", "na", "the", "for", "with",
+    ];
+    text.split_whitespace()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(w) && !super::names::is_role_word(w)
+        })
+        .take(3)
+        .count()
+        > 2
 }
 
 /// A byline given as a sub-heading of the section (`##### by Jon Bretman`), with the

@@ -5,7 +5,6 @@
 
 use super::blocks::{Block, BlockKind};
 use super::catalogue::{Convention, Expect};
-use super::cues::KIND_WORDS;
 use super::people::{self, People, Strength};
 use super::tagged::{self, word_at_start};
 use crate::model::TalkKind;
@@ -294,7 +293,7 @@ fn read_table(
         }
         if let Some(k) = col(Column::Kind).and_then(cell) {
             let text = blocks[k].plain();
-            if let Some((w, n)) = word_at_start(text.trim(), KIND_WORDS)
+            if let Some((w, n)) = word_at_start(text.trim(), &super::cues::KIND_INDEX)
                 && n == text.trim().len()
             {
                 kind = w.kind;

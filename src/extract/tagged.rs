@@ -3,7 +3,7 @@
 //! and headings that hold talks of one kind (`Lightning talks`, `Keynotes`).
 
 use super::catalogue::{Convention, Expect};
-use super::cues::{CONTAINERS, KIND_WORDS, KindWord};
+use super::cues::{ByFirst, CONTAINER_INDEX, KIND_INDEX, KindWord};
 use crate::model::TalkKind;
 
 /// How a tag is written.
@@ -111,23 +111,49 @@ pub static CONVENTIONS: &[Convention<Rule>] = &[
 
 /// A kind word at the start of `text`: the longest of `words`, ignoring case, ending at a word
 /// boundary; its entry and the byte length it takes.
-pub(crate) fn word_at_start(text: &str, words: &'static [KindWord]) -> Option<(&'static KindWord, usize)> {
-    words.iter().filter_map(|w| prefix_len(text, w.word).map(|n| (w, n))).max_by_key(|(w, _)| w.word.len())
+pub(crate) fn word_at_start(text: &str, words: &ByFirst<KindWord>) -> Option<(&'static KindWord, usize)> {
+    words
+        .starting(text)
+        .iter()
+        .filter_map(|w| prefix_len(text, w.word).map(|n| (*w, n)))
+        .max_by_key(|(w, _)| w.word.len())
 }
 
 /// The length in `text` of `word` (lower case) at its start, ignoring case, at a word boundary
 /// (a Japanese word may be followed by anything: Japanese puts no space between words).
 pub(crate) fn prefix_len(text: &str, word: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    let mut end = 0;
-    for wc in word.chars() {
-        let (i, c) = chars.next()?;
-        let same = c == wc || (wc == ' ' && c.is_whitespace()) || c.to_lowercase().eq(wc.to_lowercase());
+    let (tb, wb) = (text.as_bytes(), word.as_bytes());
+    // Most calls compare a cue with text that starts otherwise: the first byte says so (the
+    // words are lower case; an ASCII word's first letter is matched by ASCII only).
+    let (&t0, &w0) = (tb.first()?, wb.first()?);
+    if w0.is_ascii() && t0.to_ascii_lowercase() != w0 {
+        return None;
+    }
+    let end = if word.is_ascii() {
+        // A space in the word matches any white space of the text, as below.
+        let n = wb.len();
+        let same = tb.len() >= n
+            && tb[..n]
+                .iter()
+                .zip(wb)
+                .all(|(&t, &w)| t.to_ascii_lowercase() == w || (w == b' ' && t.is_ascii_whitespace()));
         if !same {
             return None;
         }
-        end = i + c.len_utf8();
-    }
+        n
+    } else {
+        let mut chars = text.char_indices();
+        let mut end = 0;
+        for wc in word.chars() {
+            let (i, c) = chars.next()?;
+            let same = c == wc || (wc == ' ' && c.is_whitespace()) || c.to_lowercase().eq(wc.to_lowercase());
+            if !same {
+                return None;
+            }
+            end = i + c.len_utf8();
+        }
+        end
+    };
     let next = text[end..].chars().next();
     let cjk_end = word.chars().last().is_some_and(is_cjk);
     (next.is_none_or(|c| !c.is_alphanumeric()) || cjk_end).then_some(end)
@@ -168,11 +194,11 @@ fn bracket(t: &str) -> Option<(TalkKind, &str)> {
     // `[KEYNOTE]`, or the kind last after other words: `[gRPConf 2024 Keynote]`.
     let end = inner.find(close)?;
     let tag = inner[..end].trim();
-    let kind = match word_at_start(tag, KIND_WORDS) {
+    let kind = match word_at_start(tag, &KIND_INDEX) {
         Some((w, n)) if n == tag.len() => w.kind,
         _ => {
             let (_, last) = tag.rsplit_once(' ')?;
-            let (w, n) = word_at_start(last, KIND_WORDS)?;
+            let (w, n) = word_at_start(last, &KIND_INDEX)?;
             if n != last.len() || tag.split_whitespace().count() > 4 {
                 return None;
             }
@@ -186,7 +212,7 @@ fn bracket(t: &str) -> Option<(TalkKind, &str)> {
 }
 
 fn prefix(t: &str) -> Option<(TalkKind, &str)> {
-    let (w, n) = word_at_start(t, KIND_WORDS)?;
+    let (w, n) = word_at_start(t, &KIND_INDEX)?;
     let rest = &t[n..];
     let trimmed = rest.trim_start();
     let spaced = trimmed.len() < rest.len();
@@ -210,14 +236,14 @@ fn suffix(t: &str) -> Option<(TalkKind, &str)> {
     let body = &t[..t.len() - 1];
     let i = body.rfind(open)?;
     let inner = body[i + 1..].trim();
-    let (w, n) = word_at_start(inner, KIND_WORDS)?;
+    let (w, n) = word_at_start(inner, &KIND_INDEX)?;
     (n == inner.len() && i > 0).then(|| (w.kind, &t[..i]))
 }
 
 /// A heading made only of kind words (`Keynote`, `Keynote #2`, `Opening keynote`): its kind.
 pub(crate) fn bare(text: &str) -> Option<TalkKind> {
     let t = text.trim();
-    let (w, n) = word_at_start(t, KIND_WORDS)?;
+    let (w, n) = word_at_start(t, &KIND_INDEX)?;
     let rest = t[n..].trim().trim_start_matches('#').trim();
     (rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit())).then_some(w.kind)
 }
@@ -226,7 +252,7 @@ pub(crate) fn bare(text: &str) -> Option<TalkKind> {
 pub(crate) fn container(text: &str) -> Option<TalkKind> {
     // `⚡ Lightning talks`: a symbol before the words.
     let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(':').trim();
-    let (w, n) = word_at_start(t, CONTAINERS)?;
+    let (w, n) = word_at_start(t, &CONTAINER_INDEX)?;
     let rest = t[n..].trim();
     // `Lightning talks`, `Lightning talks (day 2)`, `Talks - morning`, `Lightning Talks Day 2`.
     let dated = super::sections::is_section_title(rest);

@@ -209,9 +209,14 @@ fn detect(blocks: &[Block], i: usize, role: HeadingRole, default: TalkKind, rela
     // Labels in the first blocks of the body (`Panelists: ...`, `**Speaker: Name**` under an
     // abstract): explicit, they win over speakers read in the heading without evidence.
     let body = panels::body_people(&blocks[i + 1..end], i + 1, below_consumed);
-    let embedded = heading_speakers::read(b, untagged_text, b.line, timed.is_some(), relaxed)
-        .filter(|(_, p, _)| p.leftovers.is_empty())
-        .filter(|(_, p, _)| body.is_none() || sure(p));
+    // Speakers in the heading count only where no speaker line is under it: not read otherwise.
+    let embedded = if below.is_some() {
+        None
+    } else {
+        heading_speakers::read(b, untagged_text, b.line, timed.is_some(), relaxed)
+            .filter(|(_, p, _)| p.leftovers.is_empty())
+            .filter(|(_, p, _)| body.is_none() || sure(p))
+    };
     let kind_of_plain = || tagged::bare(&b.render(untagged_text)).unwrap_or(default);
     let (kind, title_shadow, mut people, mut consumed) = match (tagged, embedded, below) {
         (Some((kind, title, id)), _, Some(by)) => {
@@ -351,10 +356,20 @@ fn promote(
 /// taking names on their place alone.
 fn non_heading(blocks: &[Block], covered: &[bool], defaults: &[TalkKind]) -> Vec<Found> {
     let mut out = non_heading_with(blocks, covered, defaults, &[]);
+    out.extend(tables_of(blocks, covered, defaults));
     let shown = established(out.iter());
     if !shown.is_empty() {
-        let again = non_heading_with(blocks, covered, defaults, &shown);
+        // Again over the items and paragraphs that gave no talk (tables do not relax).
+        let mut skip = covered.to_vec();
+        for f in &out {
+            match &f.span {
+                Span::Item { first, .. } => skip[*first] = true,
+                Span::Row { cells } => cells.iter().for_each(|&c| skip[c] = true),
+                _ => {}
+            }
+        }
         let starts: Vec<(usize, usize)> = out.iter().map(Found::start).collect();
+        let again = non_heading_with(blocks, &skip, defaults, &shown);
         out.extend(again.into_iter().filter(|f| !starts.contains(&f.start())));
     }
     out
@@ -432,11 +447,15 @@ fn non_heading_with(blocks: &[Block], covered: &[bool], defaults: &[TalkKind], r
         }
         k += 1;
     }
-    for r in tables::read(blocks, |c| defaults[c]) {
-        if r.cells.iter().any(|&c| covered[c]) {
-            continue;
-        }
-        out.push(Found {
+    out
+}
+
+/// The talks of the tables of talks outside heading talks.
+fn tables_of(blocks: &[Block], covered: &[bool], defaults: &[TalkKind]) -> Vec<Found> {
+    tables::read(blocks, |c| defaults[c])
+        .into_iter()
+        .filter(|r| r.cells.iter().all(|&c| !covered[c]))
+        .map(|r| Found {
             kind: r.kind,
             title: r.title,
             line: r.line,
@@ -444,9 +463,8 @@ fn non_heading_with(blocks: &[Block], covered: &[bool], defaults: &[TalkKind], r
             consumed: r.cells.clone(),
             span: Span::Row { cells: r.cells },
             conventions: vec![r.id],
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// Where the list item at `k` ends: after the paragraphs that continue it and the items and
